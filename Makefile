@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# mmap_prepare checker: a GCC plugin for the Linux kernel.
+#
+#   make              build plugin/mmap_prepare_plugin.so for $(CC)
+#   make run          build, then compile examples/ and show the findings
+#   make check        build, then run the DejaGnu testsuite
+#   make CC=gcc-11    the same for another GCC (CXX follows: g++-11)
+
+CC		?= gcc
+ifeq ($(origin CC),default)
+CC		:= gcc
+endif
+# The matching C++ compiler: gcc-12 -> g++-12, aarch64-linux-gnu-gcc-12 -> ...g++-12
+ifeq ($(origin CXX),default)
+CXX		:= $(shell echo '$(CC)' | sed 's/gcc\(-[0-9]*\)\?$$/g++\1/')
+endif
+
+GCC_MAJOR	:= $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
+GCC_TRIPLET	:= $(shell $(CC) -dumpmachine 2>/dev/null)
+PLUGIN_DIR	:= $(shell $(CC) -print-file-name=plugin 2>/dev/null)
+HOST_TRIPLET	:= $(shell dpkg-architecture -qDEB_HOST_GNU_TYPE 2>/dev/null || gcc -dumpmachine)
+ifeq ($(GCC_TRIPLET),$(HOST_TRIPLET))
+PLUGIN_PKG	:= gcc-$(GCC_MAJOR)-plugin-dev
+else
+PLUGIN_PKG	:= gcc-$(GCC_MAJOR)-plugin-dev-$(GCC_TRIPLET)
+endif
+
+PLUGIN		:= plugin/mmap_prepare_plugin.so
+SRCS		:= $(wildcard plugin/*.c)
+BUILD		:= build/gcc-$(GCC_MAJOR)$(if $(filter-out $(HOST_TRIPLET),$(GCC_TRIPLET)),-$(GCC_TRIPLET))
+OBJS		:= $(SRCS:plugin/%.c=$(BUILD)/%.o)
+HEADERS		:= $(wildcard include/*.h)
+
+# Plugin sources are C in .c files, compiled as C++ like the kernel's own.
+PLUGIN_CXXFLAGS	:= -I include -I $(PLUGIN_DIR)/include -fPIC -std=gnu++14 \
+		   -fno-rtti -fno-exceptions -fasynchronous-unwind-tables \
+		   -O2 -g -Wall -Wno-narrowing -Wno-unused-parameter \
+		   -Wno-format-diag -Wno-missing-field-initializers \
+		   -DMP_PLUGIN_VERSION='"1.0"' -x c++
+SANITIZE	?=
+ifeq ($(SANITIZE),1)
+PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
+PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
+endif
+
+.PHONY: all deps check run clean plugin-headers
+
+all: $(PLUGIN)
+
+# One clear line instead of a wall of missing-header errors.
+plugin-headers:
+	@if [ -z "$(GCC_MAJOR)" ]; then \
+		echo "error: '$(CC)' not found; install it (apt-get install $(CC))" >&2; exit 1; \
+	fi
+	@if [ ! -f "$(PLUGIN_DIR)/include/gcc-plugin.h" ]; then \
+		echo "error: GCC $(GCC_MAJOR) plugin headers missing: apt-get install $(PLUGIN_PKG)" >&2; exit 1; \
+	fi
+	@if ! command -v $(CXX) >/dev/null; then \
+		echo "error: '$(CXX)' (C++ compiler matching $(CC)) not found: apt-get install $(CXX)" >&2; exit 1; \
+	fi
+
+$(BUILD)/%.o: plugin/%.c $(HEADERS) | plugin-headers
+	@mkdir -p $(BUILD)
+	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/mmap_prepare_plugin.so: $(OBJS)
+	$(CXX) -shared $(PLUGIN_LDFLAGS) -o $@ $(OBJS)
+
+# The plugin for $(CC) is always at the same path; it is relinked when
+# CC changes because the build directory differs per GCC.
+$(PLUGIN): $(BUILD)/mmap_prepare_plugin.so FORCE
+	@cmp -s $< $@ || cp $< $@
+
+FORCE:
+
+# Installs what the two README commands need (Debian), or says how.
+deps:
+	@CC='$(CC)' scripts/install-deps $(PLUGIN_PKG) $(DEPS_EXTRA)
+
+run: DEPS_EXTRA :=
+run: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN='$(PLUGIN)' scripts/run-examples
+
+check: DEPS_EXTRA := dejagnu
+check: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(PLUGIN)' scripts/run-testsuite
+
+clean:
+	rm -rf build $(PLUGIN) testsuite/*.log testsuite/*.sum testsuite/site.exp

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mmap_prepare checker: turns misuse of the file_operations.mmap_prepare
+ * hook into compiler diagnostics.
+ *
+ *  - a hook writes only the descriptor fields it may (the policy follows
+ *    the kernel's struct vm_area_desc generation);
+ *  - the descriptor never escapes the hook;
+ *  - no ops object sets both .mmap and .mmap_prepare.
+ *
+ * Usage: -fplugin=mmap_prepare_plugin.so
+ *        -fplugin-arg-mmap_prepare_plugin-KEY[=VALUE]
+ */
+#include "mmap_prepare.h"
+/* Defines gcc_version, the compiler this plugin was built against. */
+#include "plugin-version.h"
+
+#ifndef MP_PLUGIN_VERSION
+#define MP_PLUGIN_VERSION "1.0"
+#endif
+
+__visible int plugin_is_GPL_compatible;
+
+const char *mp_plugin_name = "mmap_prepare_plugin";
+
+static struct plugin_info mp_plugin_info = {
+	.version = MP_PLUGIN_VERSION,
+	.help = "check mmap_prepare hooks and struct vm_area_desc writes\n"
+		"disable\t\tload but check nothing (per-object opt-out)\n"
+		"rules=LIST\tenable/disable rules: +deprecated-mmap,-action\n"
+		"\t\t(both-hooks immutable action unknown-field escape\n"
+		"\t\t write-only-read deprecated-mmap)\n"
+		"core=LIST\t':' or ',' separated core paths (replaces mm/vma.c:mm/util.c:include/linux/mm.h:tools/testing/vma/)\n"
+		"action-ok=LIST\taction sub-fields drivers may set (default error_override)\n"
+		"werror\t\treport this plugin's findings as errors\n"
+		"report=FILE\tappend one JSON object per finding to FILE\n",
+};
+
+static void finish_type(void *event_data, void *data)
+{
+	tree type = (tree)event_data;
+
+	if (type && TYPE_P(type))
+		mp_policy_finish_type(type);
+	(void)data;
+}
+
+static void finish_decl(void *event_data, void *data)
+{
+	tree decl = (tree)event_data;
+
+	if (decl && !seen_error())
+		mp_ops_finish_decl(decl);
+	(void)data;
+}
+
+/*
+ * A plugin only works inside the compiler it was built for.  Say which
+ * one, instead of GCC's generic "incompatible version" message.
+ */
+static bool version_matches(struct plugin_gcc_version *version)
+{
+	if (plugin_default_version_check(version, &gcc_version))
+		return true;
+	error("%s was built for GCC %s (%s) but is loaded by GCC %s (%s); rebuild it with %<make CC=%s%>",
+	      mp_plugin_name, gcc_version.basever, gcc_version.datestamp,
+	      version->basever, version->datestamp, "gcc-<major>");
+	return false;
+}
+
+__visible int plugin_init(struct plugin_name_args *plugin_info,
+			  struct plugin_gcc_version *version)
+{
+	mp_plugin_name = plugin_info->base_name;
+	if (!version_matches(version))
+		return 1;
+	register_callback(mp_plugin_name, PLUGIN_INFO, NULL, &mp_plugin_info);
+	if (!mp_parse_options(plugin_info->argc, plugin_info->argv))
+		return 0;	/* the errors stop the compilation */
+	if (mp_opts.disable)
+		return 0;
+	register_callback(mp_plugin_name, PLUGIN_FINISH_TYPE, finish_type, NULL);
+	register_callback(mp_plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
+	mp_register_pass();
+	return 0;
+}

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Rules mmap-prepare-both-hooks and mmap-prepare-deprecated-mmap.
+ *
+ * An ops object is any object of a struct type with function-pointer
+ * members named mmap and mmap_prepare (file_operations, uio_info, ...).
+ * Hooks are collected from initializers (static, automatic, compound
+ * literals, array elements, nested members, positional or designated)
+ * when the front end finishes a declaration, and from assignments in
+ * every function of the unit.  Objects are identified by the declaration
+ * UID and bit offset, so an initializer with one hook and an assignment
+ * of the other in any function count together.  Objects reached only
+ * through a pointer are grouped per function by the pointer expression.
+ *
+ * Records hold no trees, only UIDs, locations and strings, because they
+ * live across garbage collections until the end of the unit.
+ */
+#include "mmap_prepare.h"
+
+enum { HOOK_MMAP, HOOK_MMAP_PREPARE, HOOK_COUNT };
+
+static const char *const hook_names[HOOK_COUNT] = { "mmap", "mmap_prepare" };
+
+struct ops_record {
+	unsigned int uid;		/* DECL_UID, or 0 for pointer objects */
+	HOST_WIDE_INT off;		/* bits; serial number for pointers */
+	char *name;			/* "foo_fops", "tbl[1]", "dev.fops" */
+	char *type_name;
+	bool set[HOOK_COUNT];
+	location_t loc[HOOK_COUNT];
+	location_t decl_loc;
+};
+
+static struct ops_record *records;
+static unsigned int n_records;
+static HOST_WIDE_INT pointer_serial;
+static tree hook_ids[HOOK_COUNT];
+
+static void init_ids(void)
+{
+	if (!hook_ids[0]) {
+		hook_ids[HOOK_MMAP] = get_identifier("mmap");
+		hook_ids[HOOK_MMAP_PREPARE] = get_identifier("mmap_prepare");
+	}
+}
+
+static bool is_function_pointer(tree type)
+{
+	return POINTER_TYPE_P(type) && FUNC_OR_METHOD_TYPE_P(TREE_TYPE(type));
+}
+
+static int hook_of_field(tree field)
+{
+	int i;
+
+	if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
+		return -1;
+	for (i = 0; i < HOOK_COUNT; i++) {
+		if (DECL_NAME(field) == hook_ids[i])
+			return is_function_pointer(TREE_TYPE(field)) ? i : -1;
+	}
+	return -1;
+}
+
+/* Does struct TYPE have both hook members? */
+static bool is_ops_type(tree type)
+{
+	bool have[HOOK_COUNT] = { false, false };
+	tree f;
+
+	if (!type || TREE_CODE(type) != RECORD_TYPE)
+		return false;
+	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
+		int hook = hook_of_field(f);
+
+		if (hook >= 0)
+			have[hook] = true;
+	}
+	return have[HOOK_MMAP] && have[HOOK_MMAP_PREPARE];
+}
+
+static char *type_name_of(tree type)
+{
+	tree name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (name && TREE_CODE(name) == IDENTIFIER_NODE)
+		return xasprintf("struct %s", IDENTIFIER_POINTER(name));
+	return xstrdup("anonymous struct");
+}
+
+static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
+				     const char *name, tree type,
+				     location_t decl_loc)
+{
+	struct ops_record *r;
+	unsigned int i;
+
+	for (i = 0; i < n_records; i++) {
+		if (records[i].uid == uid && records[i].off == off)
+			return &records[i];
+	}
+	records = XRESIZEVEC(struct ops_record, records, n_records + 1);
+	r = &records[n_records++];
+	memset(r, 0, sizeof(*r));
+	r->uid = uid;
+	r->off = off;
+	r->name = xstrdup(name);
+	r->type_name = type_name_of(type);
+	r->decl_loc = decl_loc;
+	return r;
+}
+
+static void set_hook(struct ops_record *r, int hook, location_t loc)
+{
+	/* The first sighting wins: the initializer's own location. */
+	if (r->set[hook])
+		return;
+	r->set[hook] = true;
+	r->loc[hook] = loc;
+}
+
+/* "Set" means a non-null value: .mmap = NULL does not provide a hook. */
+static bool is_null_value(tree value)
+{
+	STRIP_NOPS(value);
+	return integer_zerop(value);
+}
+
+/* ---- initializers ---- */
+
+struct ctor_walk {
+	unsigned int uid;
+	location_t decl_loc;
+};
+
+static void walk_ctor(const struct ctor_walk *w, tree ctor, tree type,
+		      HOST_WIDE_INT off, const char *name);
+
+static void walk_value(const struct ctor_walk *w, tree value, tree type,
+		       HOST_WIDE_INT off, const char *name)
+{
+	tree inner;
+
+	if (TREE_CODE(value) == CONSTRUCTOR) {
+		walk_ctor(w, value, type, off, name);
+		return;
+	}
+	/* .fops = &(struct file_operations){ ... } */
+	inner = value;
+	STRIP_NOPS(inner);
+	if (TREE_CODE(inner) != ADDR_EXPR)
+		return;
+	inner = TREE_OPERAND(inner, 0);
+	if (TREE_CODE(inner) == COMPOUND_LITERAL_EXPR)
+		inner = COMPOUND_LITERAL_EXPR_DECL(inner);
+	if (TREE_CODE(inner) == VAR_DECL && DECL_ARTIFICIAL(inner) &&
+	    DECL_INITIAL(inner) && TREE_CODE(DECL_INITIAL(inner)) == CONSTRUCTOR) {
+		struct ctor_walk lit = { DECL_UID(inner), w->decl_loc };
+
+		walk_ctor(&lit, DECL_INITIAL(inner), TREE_TYPE(inner), 0,
+			  "compound literal");
+	}
+}
+
+static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
+			     HOST_WIDE_INT off, const char *name)
+{
+	bool ops = is_ops_type(type);
+	unsigned HOST_WIDE_INT i;
+	tree field, value;
+
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, field, value) {
+		HOST_WIDE_INT sub_off;
+		char *sub_name;
+		int hook;
+
+		if (!field || TREE_CODE(field) != FIELD_DECL)
+			continue;
+		hook = ops ? hook_of_field(field) : -1;
+		if (hook >= 0 && !is_null_value(value)) {
+			location_t loc = EXPR_LOCATION(value);
+
+			if (loc == UNKNOWN_LOCATION)
+				loc = w->decl_loc;
+			set_hook(get_record(w->uid, off, name, type, w->decl_loc),
+				 hook, loc);
+			continue;
+		}
+		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
+		    !POINTER_TYPE_P(TREE_TYPE(field)))
+			continue;
+		if (!tree_fits_shwi_p(bit_position(field)))
+			continue;
+		sub_off = off + int_bit_position(field);
+		sub_name = xasprintf("%s.%s", name, DECL_NAME(field) ?
+				     IDENTIFIER_POINTER(DECL_NAME(field)) : "<anonymous>");
+		walk_value(w, value, TREE_TYPE(field), sub_off, sub_name);
+		free(sub_name);
+	}
+}
+
+static void walk_array_ctor(const struct ctor_walk *w, tree ctor, tree type,
+			    HOST_WIDE_INT off, const char *name)
+{
+	tree elt_type = TREE_TYPE(type);
+	HOST_WIDE_INT elt_bits = mp_type_bits(elt_type);
+	HOST_WIDE_INT next = 0;
+	unsigned HOST_WIDE_INT i;
+	tree index, value;
+
+	if (elt_bits <= 0 ||
+	    (!AGGREGATE_TYPE_P(elt_type) && !POINTER_TYPE_P(elt_type)))
+		return;
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value) {
+		HOST_WIDE_INT idx = next;
+		char *sub_name;
+
+		if (index && TREE_CODE(index) == INTEGER_CST)
+			idx = tree_to_shwi(index);
+		else if (index && TREE_CODE(index) == RANGE_EXPR &&
+			 TREE_CODE(TREE_OPERAND(index, 0)) == INTEGER_CST)
+			idx = tree_to_shwi(TREE_OPERAND(index, 0));
+		next = idx + 1;
+		sub_name = xasprintf("%s[%ld]", name, (long)idx);
+		walk_value(w, value, elt_type, off + idx * elt_bits, sub_name);
+		free(sub_name);
+	}
+}
+
+static void walk_ctor(const struct ctor_walk *w, tree ctor, tree type,
+		      HOST_WIDE_INT off, const char *name)
+{
+	type = TYPE_MAIN_VARIANT(type);
+	if (TREE_CODE(type) == RECORD_TYPE || TREE_CODE(type) == UNION_TYPE)
+		walk_record_ctor(w, ctor, type, off, name);
+	else if (TREE_CODE(type) == ARRAY_TYPE)
+		walk_array_ctor(w, ctor, type, off, name);
+}
+
+void mp_ops_finish_decl(tree decl)
+{
+	struct ctor_walk w;
+	tree init;
+
+	if (TREE_CODE(decl) != VAR_DECL || !DECL_NAME(decl))
+		return;
+	init = DECL_INITIAL(decl);
+	if (!init || TREE_CODE(init) != CONSTRUCTOR)
+		return;
+	if (mp_path_is_core(LOCATION_FILE(linemap_resolve_location(line_table,
+			DECL_SOURCE_LOCATION(decl), LRK_SPELLING_LOCATION, NULL))))
+		return;
+	init_ids();
+	w.uid = DECL_UID(decl);
+	w.decl_loc = DECL_SOURCE_LOCATION(decl);
+	walk_ctor(&w, init, TREE_TYPE(decl), 0, IDENTIFIER_POINTER(DECL_NAME(decl)));
+}
+
+/* ---- assignments in functions ---- */
+
+struct pointer_object {
+	tree base;
+	unsigned int record;
+};
+
+static char *object_name(tree base, tree decl)
+{
+	if (decl && DECL_NAME(decl) && TREE_CODE(base) == VAR_DECL)
+		return xstrdup(IDENTIFIER_POINTER(DECL_NAME(decl)));
+	if (decl && DECL_NAME(decl))
+		return xasprintf("%s (member)", IDENTIFIER_POINTER(DECL_NAME(decl)));
+	return xstrdup("object");
+}
+
+/* "*ops" for an object reached through the pointer variable ops. */
+static char *pointer_object_name(tree base)
+{
+	tree ptr, var;
+
+	if (TREE_CODE(base) != MEM_REF)
+		return xstrdup("object");
+	ptr = TREE_OPERAND(base, 0);
+	var = TREE_CODE(ptr) == SSA_NAME ? SSA_NAME_VAR(ptr) : NULL_TREE;
+	if (var && DECL_NAME(var))
+		return xasprintf("*%s", IDENTIFIER_POINTER(DECL_NAME(var)));
+	return xstrdup("object");
+}
+
+static struct ops_record *record_for_store(tree base, location_t loc,
+					   struct pointer_object **ptrs,
+					   unsigned int *n_ptrs)
+{
+	HOST_WIDE_INT pos, size;
+	struct ops_record *r;
+	unsigned int i;
+	char *name;
+	tree decl;
+
+	if (mp_ref_extent(base, &decl, &pos, &size) && DECL_P(decl) &&
+	    TREE_CODE(decl) == VAR_DECL) {
+		name = object_name(base, decl);
+		r = get_record(DECL_UID(decl), pos, name, TREE_TYPE(base),
+			       DECL_SOURCE_LOCATION(decl));
+		free(name);
+		return r;
+	}
+	for (i = 0; i < *n_ptrs; i++) {
+		if (operand_equal_p((*ptrs)[i].base, base, 0))
+			return &records[(*ptrs)[i].record];
+	}
+	name = pointer_object_name(base);
+	r = get_record(0, ++pointer_serial, name, TREE_TYPE(base), loc);
+	free(name);
+	*ptrs = XRESIZEVEC(struct pointer_object, *ptrs, *n_ptrs + 1);
+	(*ptrs)[*n_ptrs].base = base;
+	(*ptrs)[*n_ptrs].record = r - records;
+	(*n_ptrs)++;
+	return r;
+}
+
+void mp_ops_scan_function(function *fn)
+{
+	struct pointer_object *ptrs = NULL;
+	unsigned int n_ptrs = 0;
+	basic_block bb;
+
+	init_ids();
+	FOR_EACH_BB_FN(bb, fn) {
+		gimple_stmt_iterator si;
+
+		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+			gimple *stmt = gsi_stmt(si);
+			tree lhs, base;
+			int hook;
+
+			if (!is_gimple_assign(stmt))
+				continue;
+			lhs = gimple_assign_lhs(stmt);
+			if (TREE_CODE(lhs) != COMPONENT_REF)
+				continue;
+			hook = hook_of_field(TREE_OPERAND(lhs, 1));
+			if (hook < 0 || is_null_value(gimple_assign_rhs1(stmt)))
+				continue;
+			base = TREE_OPERAND(lhs, 0);
+			if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
+				continue;
+			set_hook(record_for_store(base, gimple_location(stmt),
+						  &ptrs, &n_ptrs),
+				 hook, gimple_location(stmt));
+		}
+	}
+	free(ptrs);
+}
+
+/* ---- reporting ---- */
+
+static location_t spelling(location_t loc)
+{
+	return linemap_resolve_location(line_table, loc,
+					LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
+static void report_both(const struct ops_record *r)
+{
+	struct mp_finding f;
+	int second = HOOK_MMAP_PREPARE, first;
+
+	/* Warn at the hook written second, note the other. */
+	if (linemap_compare_locations(line_table, spelling(r->loc[HOOK_MMAP]),
+				      spelling(r->loc[HOOK_MMAP_PREPARE])) < 0)
+		second = HOOK_MMAP;
+	first = 1 - second;
+
+	memset(&f, 0, sizeof(f));
+	f.rule = MP_RULE_BOTH_HOOKS;
+	f.loc = r->loc[second];
+	f.field = xstrdup(hook_names[second]);
+	f.message = xasprintf("'%s' (%s) sets both '.mmap' and '.mmap_prepare'; the hooks are mutually exclusive and mmap() fails with -ENODEV",
+			      r->name, r->type_name);
+	f.notes[0].loc = r->loc[first];
+	f.notes[0].text = xasprintf("'.%s' is also set here; drop '.mmap' and keep '.mmap_prepare'",
+				    hook_names[first]);
+	f.n_notes = 1;
+	mp_finding_add(&f);
+}
+
+static void report_deprecated(const struct ops_record *r)
+{
+	struct mp_finding f;
+
+	memset(&f, 0, sizeof(f));
+	f.rule = MP_RULE_DEPRECATED_MMAP;
+	f.loc = r->loc[HOOK_MMAP];
+	f.field = xstrdup("mmap");
+	f.message = xasprintf("'%s' (%s) provides the deprecated '.mmap' hook and no '.mmap_prepare'",
+			      r->name, r->type_name);
+	f.notes[0].loc = r->loc[HOOK_MMAP];
+	f.notes[0].text = xstrdup("convert it to '.mmap_prepare', which receives a 'struct vm_area_desc' (see Documentation/filesystems/mmap_prepare.rst)");
+	f.n_notes = 1;
+	mp_finding_add(&f);
+}
+
+void mp_ops_report(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < n_records; i++) {
+		const struct ops_record *r = &records[i];
+
+		if (r->set[HOOK_MMAP] && r->set[HOOK_MMAP_PREPARE]) {
+			if (mp_rule_on(MP_RULE_BOTH_HOOKS))
+				report_both(r);
+		} else if (r->set[HOOK_MMAP] && mp_rule_on(MP_RULE_DEPRECATED_MMAP)) {
+			report_deprecated(r);
+		}
+		free(r->name);
+		free(r->type_name);
+	}
+	free(records);
+	records = NULL;
+	n_records = 0;
+}

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Plugin arguments: -fplugin-arg-mmap_prepare_plugin-KEY[=VALUE].
+ *
+ * Every key and value is validated; an unknown key or a malformed value
+ * is an error that names the key, never a silent default.
+ */
+#include "mmap_prepare.h"
+
+struct mp_options mp_opts;
+
+/* Indexed by enum mp_rule; write-only-read follows W=1, deprecated-mmap
+   is opt-in, the others are on by default. */
+static const struct {
+	const char *short_name;
+	const char *full_name;
+	bool default_on;
+} rule_table[MP_RULE_COUNT] = {
+	{ "both-hooks",		"mmap-prepare-both-hooks",	true },
+	{ "immutable",		"mmap-prepare-immutable",	true },
+	{ "action",		"mmap-prepare-action",		true },
+	{ "unknown-field",	"mmap-prepare-unknown-field",	true },
+	{ "escape",		"mmap-prepare-escape",		true },
+	{ "write-only-read",	"mmap-prepare-write-only-read",	false },
+	{ "deprecated-mmap",	"mmap-prepare-deprecated-mmap",	false },
+};
+
+static const char *const default_core[] = {
+	"mm/vma.c", "mm/util.c", "include/linux/mm.h", "tools/testing/vma/",
+};
+
+static const char *const default_action_ok[] = { "error_override" };
+
+const char *mp_rule_name(enum mp_rule rule)
+{
+	return rule_table[rule].full_name;
+}
+
+static bool lookup_rule(const char *name, enum mp_rule *rule)
+{
+	int i;
+
+	if (!strncmp(name, "mmap-prepare-", 13))
+		name += 13;
+	for (i = 0; i < MP_RULE_COUNT; i++) {
+		if (!strcmp(name, rule_table[i].short_name)) {
+			*rule = (enum mp_rule)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Splits VALUE at ',' and ':' into freshly allocated items. */
+static char **split_list(const char *value, unsigned int *count)
+{
+	char **items = NULL;
+	unsigned int n = 0;
+	const char *p = value;
+
+	for (;;) {
+		size_t len = strcspn(p, ",:");
+
+		items = XRESIZEVEC(char *, items, n + 1);
+		items[n++] = xstrndup(p, len);
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	*count = n;
+	return items;
+}
+
+static void free_list(char **items, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+static void option_error(const char *key, const char *fmt, const char *what)
+{
+	char *msg = xasprintf(fmt, what);
+
+	error("%<-fplugin-arg-%s-%s%>: %s", mp_plugin_name, key, msg);
+	free(msg);
+}
+
+static bool need_value(const char *key, const char *value)
+{
+	if (value && *value)
+		return true;
+	option_error(key, "%s", "needs a value");
+	return false;
+}
+
+static bool refuse_value(const char *key, const char *value)
+{
+	if (!value)
+		return true;
+	option_error(key, "takes no value (got '%s')", value);
+	return false;
+}
+
+static bool parse_rules(const char *key, const char *value)
+{
+	unsigned int n, i;
+	char **items;
+	bool ok = true;
+
+	if (!need_value(key, value))
+		return false;
+	items = split_list(value, &n);
+	for (i = 0; i < n; i++) {
+		const char *item = items[i];
+		bool on = true;
+		enum mp_rule rule;
+
+		if (*item == '+' || *item == '-') {
+			on = *item == '+';
+			item++;
+		}
+		if (!*item) {
+			option_error(key, "empty rule name in '%s'", value);
+			ok = false;
+			continue;
+		}
+		if (!lookup_rule(item, &rule)) {
+			option_error(key, "unknown rule '%s' (known: both-hooks, immutable, action, unknown-field, escape, write-only-read, deprecated-mmap)",
+				     item);
+			ok = false;
+			continue;
+		}
+		mp_opts.rule_on[rule] = on;
+		mp_opts.rule_explicit[rule] = true;
+	}
+	free_list(items, n);
+	return ok;
+}
+
+static bool parse_core(const char *key, const char *value)
+{
+	unsigned int n, i;
+	char **items;
+
+	if (!need_value(key, value))
+		return false;
+	items = split_list(value, &n);
+	for (i = 0; i < n; i++) {
+		if (!*items[i]) {
+			option_error(key, "empty path in '%s'", value);
+			free_list(items, n);
+			return false;
+		}
+	}
+	free_list(mp_opts.core, mp_opts.n_core);
+	mp_opts.core = items;
+	mp_opts.n_core = n;
+	return true;
+}
+
+/* A dotted C member path: identifiers separated by single dots. */
+static bool valid_member_path(const char *path)
+{
+	bool at_start = true;
+
+	for (; *path; path++) {
+		if (*path == '.') {
+			if (at_start)
+				return false;
+			at_start = true;
+			continue;
+		}
+		if (!(ISALNUM(*path) || *path == '_') ||
+		    (at_start && ISDIGIT(*path)))
+			return false;
+		at_start = false;
+	}
+	return !at_start;
+}
+
+static bool parse_action_ok(const char *key, const char *value)
+{
+	unsigned int n, i;
+	char **items;
+
+	if (!need_value(key, value))
+		return false;
+	items = split_list(value, &n);
+	for (i = 0; i < n; i++) {
+		if (!valid_member_path(items[i])) {
+			option_error(key, "'%s' is not a member path such as 'error_override' or 'remap.size'",
+				     items[i]);
+			free_list(items, n);
+			return false;
+		}
+	}
+	if (n > MP_MAX_ACTION_OK) {
+		option_error(key, "too many sub-fields in '%s'", value);
+		free_list(items, n);
+		return false;
+	}
+	free_list(mp_opts.action_ok, mp_opts.n_action_ok);
+	mp_opts.action_ok = items;
+	mp_opts.n_action_ok = n;
+	return true;
+}
+
+static bool parse_report(const char *key, const char *value)
+{
+	FILE *f;
+
+	if (!need_value(key, value))
+		return false;
+	/* Fail now, with the reason, rather than losing findings later. */
+	f = fopen(value, "a");
+	if (!f) {
+		char *msg = xasprintf("cannot open report file '%s' for appending: %s",
+				      value, xstrerror(errno));
+
+		option_error(key, "%s", msg);
+		free(msg);
+		return false;
+	}
+	fclose(f);
+	mp_opts.report_path = xstrdup(value);
+	return true;
+}
+
+static void set_defaults(void)
+{
+	unsigned int i;
+
+	memset(&mp_opts, 0, sizeof(mp_opts));
+	for (i = 0; i < MP_RULE_COUNT; i++)
+		mp_opts.rule_on[i] = rule_table[i].default_on;
+	mp_opts.n_core = ARRAY_SIZE(default_core);
+	mp_opts.core = XNEWVEC(char *, mp_opts.n_core);
+	for (i = 0; i < mp_opts.n_core; i++)
+		mp_opts.core[i] = xstrdup(default_core[i]);
+	mp_opts.n_action_ok = ARRAY_SIZE(default_action_ok);
+	mp_opts.action_ok = XNEWVEC(char *, mp_opts.n_action_ok);
+	for (i = 0; i < mp_opts.n_action_ok; i++)
+		mp_opts.action_ok[i] = xstrdup(default_action_ok[i]);
+}
+
+bool mp_parse_options(int argc, struct plugin_argument *argv)
+{
+	bool ok = true;
+	int i;
+
+	set_defaults();
+	for (i = 0; i < argc; i++) {
+		const char *key = argv[i].key;
+		const char *value = argv[i].value;
+
+		if (!strcmp(key, "disable")) {
+			ok &= refuse_value(key, value);
+			mp_opts.disable = true;
+		} else if (!strcmp(key, "werror")) {
+			ok &= refuse_value(key, value);
+			mp_opts.werror = true;
+		} else if (!strcmp(key, "rules")) {
+			ok &= parse_rules(key, value);
+		} else if (!strcmp(key, "core")) {
+			ok &= parse_core(key, value);
+		} else if (!strcmp(key, "action-ok")) {
+			ok &= parse_action_ok(key, value);
+		} else if (!strcmp(key, "report")) {
+			ok &= parse_report(key, value);
+		} else {
+			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report)",
+			      mp_plugin_name, key);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/*
+ * kbuild passes -DKBUILD_EXTRA_WARN1 under W=1.  The macro table is
+ * complete once the unit is parsed, which is when the check pass runs.
+ * An explicit rules= setting wins.
+ */
+void mp_apply_kbuild_extra_warn(void)
+{
+	static const char macro[] = "KBUILD_EXTRA_WARN1";
+	bool w1;
+
+	if (mp_opts.rule_explicit[MP_RULE_WRITE_ONLY_READ] || !parse_in)
+		return;
+	w1 = cpp_defined(parse_in, (const unsigned char *)macro,
+			 sizeof(macro) - 1);
+	mp_opts.rule_on[MP_RULE_WRITE_ONLY_READ] = w1;
+}

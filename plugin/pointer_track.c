@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which values of a function point into a descriptor, and where.
+ *
+ * The analysis runs on GIMPLE in SSA form, before any optimisation, so
+ * -O0 and -O2 see the same statements.  Every SSA name gets a small
+ * lattice value (struct mp_pt): "may point into a tracked object, at bit
+ * offset OFF (or unknown)" and "surely points to a local object".
+ * Values flow through copies, casts, constant offsets, PHIs, member
+ * addresses, local variables whose address is never taken (SSA) or that
+ * live in memory (slots below), and the return values of visible static
+ * functions.  One iteration over the function in reverse post-order
+ * usually reaches the fixed point; loops need one more.
+ *
+ * The tracked objects are every struct vm_area_desc (checking mode) or
+ * the object one pointer parameter points to (summary mode, used to
+ * prove a callee never writes through that parameter).
+ */
+#include "mmap_prepare.h"
+
+/* Enough for any real function; the lattice height bounds it anyway. */
+#define MP_MAX_ITERATIONS 16
+
+/* Not reached yet: ignored by joins, so loops start optimistic. */
+static const struct mp_pt pt_unvisited = { false, false, false, false, 0 };
+/* Reached, and points nowhere the plugin cares about. */
+static const struct mp_pt pt_nothing = { true, false, false, false, 0 };
+
+static struct mp_pt pt_join(struct mp_pt a, struct mp_pt b)
+{
+	struct mp_pt r;
+
+	if (!a.visited)
+		return b;
+	if (!b.visited)
+		return a;
+	r.visited = true;
+	r.tracked = a.tracked || b.tracked;
+	if (a.tracked && b.tracked) {
+		r.off_known = a.off_known && b.off_known && a.off == b.off;
+		r.off = a.off;
+	} else {
+		r.off_known = a.tracked ? a.off_known : b.off_known;
+		r.off = a.tracked ? a.off : b.off;
+	}
+	if (!r.off_known)
+		r.off = 0;
+	r.local = a.local && b.local;
+	return r;
+}
+
+static bool pt_same(const struct mp_pt *a, const struct mp_pt *b)
+{
+	return a->visited == b->visited && a->tracked == b->tracked &&
+	       a->off_known == b->off_known && a->off == b->off &&
+	       a->local == b->local;
+}
+
+static struct mp_pt pt_tracked_at(HOST_WIDE_INT off, bool off_known)
+{
+	struct mp_pt r = pt_nothing;
+
+	r.tracked = true;
+	r.off_known = off_known;
+	r.off = off_known ? off : 0;
+	return r;
+}
+
+static struct mp_pt pt_shift(struct mp_pt v, tree amount, bool negate)
+{
+	if (!v.tracked || !v.off_known)
+		return v;
+	if (amount && TREE_CODE(amount) == INTEGER_CST) {
+		HOST_WIDE_INT bytes = (HOST_WIDE_INT)TREE_INT_CST_LOW(amount);
+
+		v.off += (negate ? -bytes : bytes) * BITS_PER_UNIT;
+	} else {
+		v.off_known = false;
+		v.off = 0;
+	}
+	return v;
+}
+
+/* The value an SSA name has before any statement defines it. */
+static struct mp_pt seed_of(struct mp_fn_track *t, tree name)
+{
+	if (t->mode == MP_TRACK_DESCRIPTORS) {
+		if (mp_is_desc_pointer_type(TREE_TYPE(name)))
+			return pt_tracked_at(0, true);
+	} else if (SSA_NAME_IS_DEFAULT_DEF(name) &&
+		   SSA_NAME_VAR(name) == t->tracked_parm) {
+		return pt_tracked_at(0, true);
+	}
+	return SSA_NAME_IS_DEFAULT_DEF(name) ? pt_nothing : pt_unvisited;
+}
+
+static void set_value(struct mp_fn_track *t, tree name, struct mp_pt v)
+{
+	unsigned int ver = SSA_NAME_VERSION(name);
+	struct mp_pt merged;
+
+	if (ver >= t->n_ssa)
+		return;
+	if (!v.visited)
+		v = pt_nothing;
+	merged = pt_join(t->ssa[ver], v);
+	if (!pt_same(&merged, &t->ssa[ver])) {
+		t->ssa[ver] = merged;
+		t->changed = true;
+	}
+	if (merged.tracked)
+		t->relevant = true;
+}
+
+static bool is_local_decl(struct mp_fn_track *t, tree decl)
+{
+	if (TREE_CODE(decl) == PARM_DECL || TREE_CODE(decl) == RESULT_DECL)
+		return true;
+	return TREE_CODE(decl) == VAR_DECL && !TREE_STATIC(decl) &&
+	       !DECL_EXTERNAL(decl) && DECL_CONTEXT(decl) == t->fndecl;
+}
+
+struct mp_pt mp_track_value(struct mp_fn_track *t, tree op)
+{
+	struct mp_place place;
+	struct mp_pt v;
+
+	switch (TREE_CODE(op)) {
+	case SSA_NAME:
+		if (SSA_NAME_VERSION(op) >= t->n_ssa)
+			return pt_nothing;
+		v = t->ssa[SSA_NAME_VERSION(op)];
+		return v.visited ? v : pt_nothing;
+	case ADDR_EXPR:
+		mp_locate_ref(t, TREE_OPERAND(op, 0), &place);
+		if (place.kind == MP_PLACE_TRACKED) {
+			v = pt_tracked_at(place.lo, place.range_known);
+			v.local = place.base_local;
+			return v;
+		}
+		v = pt_nothing;
+		v.local = place.kind == MP_PLACE_LOCAL;
+		return v;
+	default:
+		return pt_nothing;
+	}
+}
+
+/* ---- memory slots: local objects holding tracked pointers ---- */
+
+static struct mp_slot *find_slot(struct mp_fn_track *t, tree decl,
+				 HOST_WIDE_INT off)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->n_slots; i++) {
+		if (t->slots[i].decl == decl && t->slots[i].off == off)
+			return &t->slots[i];
+	}
+	return NULL;
+}
+
+static void slot_store(struct mp_fn_track *t, tree decl, HOST_WIDE_INT off,
+		       struct mp_pt v)
+{
+	struct mp_slot *s = find_slot(t, decl, off);
+	struct mp_pt merged;
+
+	if (!s) {
+		t->slots = XRESIZEVEC(struct mp_slot, t->slots, t->n_slots + 1);
+		s = &t->slots[t->n_slots++];
+		s->decl = decl;
+		s->off = off;
+		s->val = v;
+		t->changed = true;
+		return;
+	}
+	merged = pt_join(s->val, v);
+	if (!pt_same(&merged, &s->val)) {
+		s->val = merged;
+		t->changed = true;
+	}
+}
+
+static struct mp_pt slot_load(struct mp_fn_track *t, tree decl,
+			      HOST_WIDE_INT off)
+{
+	struct mp_pt v = pt_nothing;
+	unsigned int i;
+
+	for (i = 0; i < t->n_slots; i++) {
+		const struct mp_slot *s = &t->slots[i];
+
+		if (s->decl == decl && (off < 0 || s->off < 0 || s->off == off))
+			v = pt_join(v, s->val);
+	}
+	return v;
+}
+
+/* ---- locating memory references ---- */
+
+static bool is_reference(tree ref)
+{
+	return handled_component_p(ref) || TREE_CODE(ref) == MEM_REF ||
+	       TREE_CODE(ref) == TARGET_MEM_REF || DECL_P(ref);
+}
+
+void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
+{
+	bool by_type = t->mode == MP_TRACK_DESCRIPTORS;
+	tree fields[MP_MAX_PATH * 2];
+	unsigned int n_fields = 0, n_at_desc = 0, i;
+	tree node, desc_node = NULL_TREE, base;
+	HOST_WIDE_INT pos, size;
+	bool pos_ok;
+
+	memset(place, 0, sizeof(*place));
+	place->kind = MP_PLACE_UNKNOWN;
+	place->size = -1;
+	if (!is_reference(ref))
+		return;
+
+	/* The descriptor-typed node nearest the base, and the members named
+	   between it and the outermost reference. */
+	for (node = ref; handled_component_p(node); node = TREE_OPERAND(node, 0)) {
+		if (by_type && mp_is_desc_type(TREE_TYPE(node))) {
+			desc_node = node;
+			n_at_desc = n_fields;
+		}
+		if (TREE_CODE(node) == COMPONENT_REF &&
+		    n_fields < ARRAY_SIZE(fields))
+			fields[n_fields++] = TREE_OPERAND(node, 1);
+	}
+	if (by_type && mp_is_desc_type(TREE_TYPE(node))) {
+		desc_node = node;
+		n_at_desc = n_fields;
+	}
+
+	pos_ok = mp_ref_extent(ref, &base, &pos, &size);
+	place->size = size;
+	if (DECL_P(base)) {
+		place->decl = base;
+		place->base_local = is_local_decl(t, base);
+	}
+
+	if (desc_node) {
+		tree dbase;
+		HOST_WIDE_INT dpos, dsize;
+
+		place->kind = MP_PLACE_TRACKED;
+		for (i = 0; i < n_at_desc && i < MP_MAX_PATH; i++)
+			place->path[i] = fields[n_at_desc - 1 - i];
+		place->n_path = i;
+		if (desc_node == ref) {
+			place->range_known = true;
+			place->lo = 0;
+			place->size = mp_type_bits(TREE_TYPE(ref));
+		} else if (pos_ok && mp_ref_extent(desc_node, &dbase, &dpos, &dsize) &&
+			   (dbase == base || operand_equal_p(dbase, base, 0))) {
+			place->range_known = true;
+			place->lo = pos - dpos;
+		}
+		t->relevant = true;
+		return;
+	}
+
+	if (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) {
+		tree ptr = TREE_OPERAND(base, 0);
+		struct mp_pt v = mp_track_value(t, ptr);
+
+		if (v.tracked) {
+			place->kind = MP_PLACE_TRACKED;
+			place->range_known = v.off_known && pos_ok &&
+					     TREE_CODE(base) == MEM_REF;
+			if (place->range_known)
+				place->lo = v.off + pos +
+					    mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
+			t->relevant = true;
+		} else if (v.local) {
+			place->kind = MP_PLACE_LOCAL;
+		}
+		return;
+	}
+
+	if (!DECL_P(base))
+		return;
+	if (by_type && mp_is_desc_type(TREE_TYPE(base))) {
+		/* A cast store into a descriptor variable: *(long *)&d = 0. */
+		place->kind = MP_PLACE_TRACKED;
+		place->range_known = pos_ok;
+		place->lo = pos;
+		t->relevant = true;
+		return;
+	}
+	place->kind = place->base_local ? MP_PLACE_LOCAL : MP_PLACE_GLOBAL;
+	place->lo = pos_ok ? pos : -1;
+	place->range_known = pos_ok;
+}
+
+/* ---- builtins ---- */
+
+static bool name_is(tree fndecl, const char *const *names)
+{
+	const char *name;
+
+	if (!fndecl || !DECL_NAME(fndecl))
+		return false;
+	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	for (; *names; names++) {
+		if (!strcmp(name, *names))
+			return true;
+	}
+	return false;
+}
+
+/* The kernel's own spellings when the builtin is not recognised. */
+static const char *const mem_writer_names[] = {
+	"memset", "memcpy", "memmove", "__memset", "__memcpy", "__memmove",
+	NULL
+};
+
+int mp_memory_writer_len_arg(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+
+	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
+		switch (DECL_FUNCTION_CODE(fndecl)) {
+		case BUILT_IN_MEMSET:
+		case BUILT_IN_MEMCPY:
+		case BUILT_IN_MEMMOVE:
+		case BUILT_IN_MEMPCPY:
+		case BUILT_IN_MEMSET_CHK:
+		case BUILT_IN_MEMCPY_CHK:
+		case BUILT_IN_MEMMOVE_CHK:
+		case BUILT_IN_MEMPCPY_CHK:
+			return 2;
+		case BUILT_IN_BZERO:
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	if (gimple_call_num_args(call) == 3 && name_is(fndecl, mem_writer_names))
+		return 2;
+	return -1;
+}
+
+bool mp_returns_first_arg(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+
+	if (gimple_call_num_args(call) < 1)
+		return false;
+	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
+		switch (DECL_FUNCTION_CODE(fndecl)) {
+		case BUILT_IN_MEMSET:
+		case BUILT_IN_MEMCPY:
+		case BUILT_IN_MEMMOVE:
+		case BUILT_IN_MEMSET_CHK:
+		case BUILT_IN_MEMCPY_CHK:
+		case BUILT_IN_MEMMOVE_CHK:
+		case BUILT_IN_ASSUME_ALIGNED:
+			return true;
+		default:
+			return false;
+		}
+	}
+	return name_is(fndecl, mem_writer_names);
+}
+
+/* ---- transfer functions ---- */
+
+static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
+{
+	struct mp_place place;
+
+	mp_locate_ref(t, ref, &place);
+	if (place.decl && place.base_local)
+		return slot_load(t, place.decl, place.range_known ? place.lo : -1);
+	return pt_nothing;
+}
+
+static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
+{
+	enum tree_code code = gimple_assign_rhs_code(stmt);
+	tree rhs1 = gimple_assign_rhs1(stmt);
+	struct mp_pt a, b;
+
+	switch (get_gimple_rhs_class(code)) {
+	case GIMPLE_SINGLE_RHS:
+		if (TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR)
+			return mp_track_value(t, rhs1);
+		if (TREE_CODE(rhs1) == VIEW_CONVERT_EXPR &&
+		    TREE_CODE(TREE_OPERAND(rhs1, 0)) == SSA_NAME)
+			return mp_track_value(t, TREE_OPERAND(rhs1, 0));
+		if (is_reference(rhs1))
+			return load_value(t, rhs1);
+		return pt_nothing;
+	case GIMPLE_UNARY_RHS:
+		if (CONVERT_EXPR_CODE_P(code))
+			return mp_track_value(t, rhs1);
+		return pt_nothing;
+	case GIMPLE_BINARY_RHS:
+		a = mp_track_value(t, rhs1);
+		b = mp_track_value(t, gimple_assign_rhs2(stmt));
+		switch (code) {
+		case POINTER_PLUS_EXPR:
+			return pt_shift(a, gimple_assign_rhs2(stmt), false);
+		case PLUS_EXPR:
+			if (a.tracked)
+				return pt_shift(a, gimple_assign_rhs2(stmt), false);
+			return pt_shift(b, rhs1, false);
+		case MINUS_EXPR:
+			return pt_shift(a, gimple_assign_rhs2(stmt), true);
+		case BIT_AND_EXPR:
+		case BIT_IOR_EXPR:
+			/* Alignment masks keep the object, lose the offset. */
+			a = pt_join(a, b);
+			if (a.tracked)
+				a.off_known = false;
+			return a;
+		case MIN_EXPR:
+		case MAX_EXPR:
+			return pt_join(a, b);
+		default:
+			return pt_nothing;
+		}
+	case GIMPLE_TERNARY_RHS:
+		if (code == COND_EXPR)
+			return pt_join(mp_track_value(t, gimple_assign_rhs2(stmt)),
+				       mp_track_value(t, gimple_assign_rhs3(stmt)));
+		return pt_nothing;
+	default:
+		return pt_nothing;
+	}
+}
+
+static struct mp_pt eval_call(struct mp_fn_track *t, gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+
+	if (mp_returns_first_arg(call))
+		return mp_track_value(t, gimple_call_arg(call, 0));
+	if (t->mode == MP_TRACK_DESCRIPTORS && fndecl)
+		return mp_static_return(fndecl);
+	return pt_nothing;
+}
+
+static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
+{
+	tree rhs = gimple_assign_rhs1(stmt);
+	struct mp_place place;
+	struct mp_pt v;
+
+	mp_locate_ref(t, lhs, &place);
+	if (!gimple_assign_single_p(stmt))
+		return;
+	if (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) {
+		if (is_reference(rhs))
+			mp_locate_ref(t, rhs, &place);
+		return;
+	}
+	v = mp_track_value(t, rhs);
+	if ((v.tracked || v.local) && place.decl && place.base_local)
+		slot_store(t, place.decl, place.range_known ? place.lo : -1, v);
+}
+
+static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
+{
+	tree lhs;
+
+	switch (gimple_code(stmt)) {
+	case GIMPLE_ASSIGN:
+		lhs = gimple_assign_lhs(stmt);
+		if (TREE_CODE(lhs) == SSA_NAME)
+			set_value(t, lhs, eval_assign(t, as_a<gassign *>(stmt)));
+		else
+			transfer_store(t, as_a<gassign *>(stmt), lhs);
+		break;
+	case GIMPLE_CALL:
+		lhs = gimple_call_lhs(stmt);
+		if (lhs && TREE_CODE(lhs) == SSA_NAME)
+			set_value(t, lhs, eval_call(t, as_a<gcall *>(stmt)));
+		break;
+	case GIMPLE_RETURN: {
+		tree val = gimple_return_retval(as_a<greturn *>(stmt));
+
+		if (val)
+			t->ret = pt_join(t->ret, mp_track_value(t, val));
+		break;
+	}
+	case GIMPLE_ASM: {
+		gasm *as = as_a<gasm *>(stmt);
+		unsigned int i;
+
+		for (i = 0; i < gimple_asm_noutputs(as); i++) {
+			tree out = TREE_VALUE(gimple_asm_output_op(as, i));
+
+			if (TREE_CODE(out) == SSA_NAME)
+				set_value(t, out, pt_nothing);
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void transfer_phi(struct mp_fn_track *t, gphi *phi)
+{
+	struct mp_pt v = pt_unvisited;
+	unsigned int i;
+
+	for (i = 0; i < gimple_phi_num_args(phi); i++)
+		v = pt_join(v, mp_track_value(t, gimple_phi_arg_def(phi, i)));
+	set_value(t, gimple_phi_result(phi), v);
+}
+
+static void seed_names(struct mp_fn_track *t)
+{
+	unsigned int i;
+	tree name;
+
+	MP_FOR_EACH_SSA_NAME(i, name, t->fn) {
+		struct mp_pt v = seed_of(t, name);
+
+		if (i < t->n_ssa)
+			t->ssa[i] = v;
+		if (v.tracked)
+			t->relevant = true;
+	}
+}
+
+void mp_track_function(struct mp_fn_track *t, function *fn,
+		       enum mp_track_mode mode, tree parm)
+{
+	int *rpo, n_rpo, i, iter;
+
+	memset(t, 0, sizeof(*t));
+	t->fn = fn;
+	t->fndecl = fn->decl;
+	t->mode = mode;
+	t->tracked_parm = parm;
+	t->pol = mp_unit_policy();
+	t->n_ssa = vec_safe_length(SSANAMES(fn));
+	t->ssa = XCNEWVEC(struct mp_pt, t->n_ssa);
+	seed_names(t);
+
+	rpo = XNEWVEC(int, n_basic_blocks_for_fn(fn));
+	n_rpo = pre_and_rev_post_order_compute_fn(fn, NULL, rpo, false);
+	for (iter = 0; iter < MP_MAX_ITERATIONS; iter++) {
+		t->changed = false;
+		for (i = 0; i < n_rpo; i++) {
+			basic_block bb = BASIC_BLOCK_FOR_FN(fn, rpo[i]);
+			gphi_iterator pi;
+			gimple_stmt_iterator si;
+
+			for (pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi))
+				transfer_phi(t, pi.phi());
+			for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+				transfer_stmt(t, gsi_stmt(si));
+		}
+		/* Nothing tracked after a full sweep: nothing ever will be. */
+		if (!t->changed || !t->relevant)
+			break;
+	}
+	free(rpo);
+}
+
+void mp_track_release(struct mp_fn_track *t)
+{
+	free(t->ssa);
+	free(t->slots);
+	t->ssa = NULL;
+	t->slots = NULL;
+}
