@@ -76,14 +76,14 @@ FORCE:
 
 # Installs what the two README commands need (Debian), or says how.
 deps:
-	@CC='$(CC)' scripts/install-deps $(PLUGIN_PKG) $(DEPS_EXTRA)
+	@CC='$(CC)' CXX='$(CXX)' NEED_DEJAGNU=$(NEED_DEJAGNU) scripts/install-deps
 
-run: DEPS_EXTRA :=
+run: NEED_DEJAGNU := 0
 run: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN='$(PLUGIN)' scripts/run-examples
 
-check: DEPS_EXTRA := dejagnu
+check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN='$(CURDIR)/$(PLUGIN)' scripts/run-testsuite

@@ -281,7 +281,8 @@ static void check_store(struct mp_fn_track *t, gimple *stmt, tree lhs)
 	struct mp_place place;
 	struct write_site w = { t, stmt, WRITE_STORE, NULL_TREE, &place };
 
-	if (TREE_CODE(lhs) == SSA_NAME || is_initialization(stmt, lhs))
+	if (TREE_CODE(lhs) == SSA_NAME || gimple_clobber_p(stmt) ||
+	    is_initialization(stmt, lhs))
 		return;
 	mp_locate_ref(t, lhs, &place);
 	if (place.kind == MP_PLACE_TRACKED)

@@ -247,7 +247,8 @@ void mp_ops_finish_decl(tree decl)
 	if (TREE_CODE(decl) != VAR_DECL || !DECL_NAME(decl))
 		return;
 	init = DECL_INITIAL(decl);
-	if (!init || TREE_CODE(init) != CONSTRUCTOR)
+	if (!init || (TREE_CODE(init) != CONSTRUCTOR &&
+		      !POINTER_TYPE_P(TREE_TYPE(decl))))
 		return;
 	if (mp_path_is_core(LOCATION_FILE(linemap_resolve_location(line_table,
 			DECL_SOURCE_LOCATION(decl), LRK_SPELLING_LOCATION, NULL))))
@@ -255,7 +256,7 @@ void mp_ops_finish_decl(tree decl)
 	init_ids();
 	w.uid = DECL_UID(decl);
 	w.decl_loc = DECL_SOURCE_LOCATION(decl);
-	walk_ctor(&w, init, TREE_TYPE(decl), 0, IDENTIFIER_POINTER(DECL_NAME(decl)));
+	walk_value(&w, init, TREE_TYPE(decl), 0, IDENTIFIER_POINTER(DECL_NAME(decl)));
 }
 
 /* ---- assignments in functions ---- */

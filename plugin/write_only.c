@@ -97,7 +97,7 @@ static mp_field_mask transfer(const struct wo_state *s, gimple *stmt,
 			if (field >= 0 && !(written & (1ULL << field)) && s->reporting)
 				report_read(s, stmt, field);
 		}
-		if (TREE_CODE(lhs) != SSA_NAME) {
+		if (TREE_CODE(lhs) != SSA_NAME && !gimple_clobber_p(stmt)) {
 			mp_locate_ref(s->t, lhs, &place);
 			written |= fields_of_place(s, &place);
 		}
