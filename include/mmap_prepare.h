@@ -52,7 +52,8 @@ extern const char *mp_plugin_name;
 const char *mp_rule_name(enum mp_rule rule);
 /* Parses -fplugin-arg-...; reports errors itself, false if any. */
 bool mp_parse_options(int argc, struct plugin_argument *argv);
-/* Switches the W=1 rules on when kbuild's KBUILD_EXTRA_WARN1 is defined. */
+/* Switches the W=1 rules on when kbuild's KBUILD_EXTRA_WARN1 is defined;
+   only the first call looks, while the macro table is still complete. */
 void mp_apply_kbuild_extra_warn(void);
 static inline bool mp_rule_on(enum mp_rule rule)
 {
@@ -182,6 +183,8 @@ struct mp_place {
 	bool base_local;		/* the base is a local declaration */
 	unsigned int n_path;		/* members named by the source */
 	tree path[MP_MAX_PATH];		/* FIELD_DECLs, outermost first */
+	HOST_WIDE_INT path_base;	/* bits; where path[0]'s object is */
+	bool path_via_pointer;		/* path starts inside a member */
 };
 
 void mp_track_function(struct mp_fn_track *t, function *fn,
@@ -214,6 +217,13 @@ void mp_check_write_only_reads(struct mp_fn_track *t);	/* write_only.c */
 void mp_ops_finish_decl(tree decl);
 void mp_ops_scan_function(function *fn);
 void mp_ops_report(void);
+
+/* ---- identifiers the plugin compares against (mmap_prepare_plugin.c) ---- */
+
+/* Registered as GC roots: GCC frees identifiers nothing references. */
+extern tree mp_id_vm_area_desc;
+extern tree mp_id_mmap;
+extern tree mp_id_mmap_prepare;
 
 /* ---- the pass (check_pass.c) ---- */
 

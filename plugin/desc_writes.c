@@ -51,11 +51,32 @@ static char *field_list(const struct mp_policy *pol, mp_field_mask mask,
 	return out;
 }
 
+/* The descriptor member a pointer-based path starts in, or NULL. */
+static const char *member_at(const struct mp_policy *pol, HOST_WIDE_INT bit)
+{
+	unsigned int i;
+
+	for (i = 0; i < pol->n_fields; i++) {
+		if (pol->fields[i].bitpos == bit)
+			return pol->fields[i].name;
+	}
+	return NULL;
+}
+
 /* "action.remap.size" from the members the source named, or NULL. */
-static char *source_path(const struct mp_place *place)
+static char *source_path(const struct mp_policy *pol,
+			 const struct mp_place *place)
 {
 	char *out = NULL;
 	unsigned int i;
+
+	if (place->path_via_pointer) {
+		const char *member = member_at(pol, place->path_base);
+
+		if (!member || !place->n_path)
+			return NULL;
+		out = xstrdup(member);
+	}
 
 	for (i = 0; i < place->n_path; i++) {
 		tree name = DECL_NAME(place->path[i]);
@@ -253,7 +274,7 @@ static void judge_write(const struct write_site *w)
 	mask = mp_policy_fields_in(pol, p->lo, p->size);
 	if (!mask)
 		return;
-	spelled = source_path(p);
+	spelled = source_path(pol, p);
 	if (mp_rule_on(MP_RULE_IMMUTABLE))
 		report_immutable(w, mask, spelled);
 	if (mp_rule_on(MP_RULE_ACTION))

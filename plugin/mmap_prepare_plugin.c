@@ -36,10 +36,31 @@ static struct plugin_info mp_plugin_info = {
 		"report=FILE\tappend one JSON object per finding to FILE\n",
 };
 
+tree mp_id_vm_area_desc;
+tree mp_id_mmap;
+tree mp_id_mmap_prepare;
+
+static const struct ggc_root_tab mp_ggc_roots[] = {
+	{ &mp_id_vm_area_desc, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+	{ &mp_id_mmap, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+	{ &mp_id_mmap_prepare, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+	LAST_GGC_ROOT_TAB
+};
+
+static void start_unit(void *event_data, void *data)
+{
+	mp_id_vm_area_desc = get_identifier("vm_area_desc");
+	mp_id_mmap = get_identifier("mmap");
+	mp_id_mmap_prepare = get_identifier("mmap_prepare");
+	(void)event_data;
+	(void)data;
+}
+
 static void finish_type(void *event_data, void *data)
 {
 	tree type = (tree)event_data;
 
+	mp_apply_kbuild_extra_warn();
 	if (type && TYPE_P(type))
 		mp_policy_finish_type(type);
 	(void)data;
@@ -49,6 +70,7 @@ static void finish_decl(void *event_data, void *data)
 {
 	tree decl = (tree)event_data;
 
+	mp_apply_kbuild_extra_warn();
 	if (decl && !seen_error())
 		mp_ops_finish_decl(decl);
 	(void)data;
@@ -79,6 +101,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		return 0;	/* the errors stop the compilation */
 	if (mp_opts.disable)
 		return 0;
+	register_callback(mp_plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+			  (void *)mp_ggc_roots);
+	register_callback(mp_plugin_name, PLUGIN_START_UNIT, start_unit, NULL);
 	register_callback(mp_plugin_name, PLUGIN_FINISH_TYPE, finish_type, NULL);
 	register_callback(mp_plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
 	mp_register_pass();

@@ -34,15 +34,6 @@ struct ops_record {
 static struct ops_record *records;
 static unsigned int n_records;
 static HOST_WIDE_INT pointer_serial;
-static tree hook_ids[HOOK_COUNT];
-
-static void init_ids(void)
-{
-	if (!hook_ids[0]) {
-		hook_ids[HOOK_MMAP] = get_identifier("mmap");
-		hook_ids[HOOK_MMAP_PREPARE] = get_identifier("mmap_prepare");
-	}
-}
 
 static bool is_function_pointer(tree type)
 {
@@ -55,11 +46,13 @@ static int hook_of_field(tree field)
 
 	if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
 		return -1;
-	for (i = 0; i < HOOK_COUNT; i++) {
-		if (DECL_NAME(field) == hook_ids[i])
-			return is_function_pointer(TREE_TYPE(field)) ? i : -1;
-	}
-	return -1;
+	if (DECL_NAME(field) == mp_id_mmap)
+		i = HOOK_MMAP;
+	else if (DECL_NAME(field) == mp_id_mmap_prepare)
+		i = HOOK_MMAP_PREPARE;
+	else
+		return -1;
+	return is_function_pointer(TREE_TYPE(field)) ? i : -1;
 }
 
 /* Does struct TYPE have both hook members? */
@@ -253,7 +246,6 @@ void mp_ops_finish_decl(tree decl)
 	if (mp_path_is_core(LOCATION_FILE(linemap_resolve_location(line_table,
 			DECL_SOURCE_LOCATION(decl), LRK_SPELLING_LOCATION, NULL))))
 		return;
-	init_ids();
 	w.uid = DECL_UID(decl);
 	w.decl_loc = DECL_SOURCE_LOCATION(decl);
 	walk_value(&w, init, TREE_TYPE(decl), 0, IDENTIFIER_POINTER(DECL_NAME(decl)));
@@ -327,7 +319,6 @@ void mp_ops_scan_function(function *fn)
 	unsigned int n_ptrs = 0;
 	basic_block bb;
 
-	init_ids();
 	FOR_EACH_BB_FN(bb, fn) {
 		gimple_stmt_iterator si;
 

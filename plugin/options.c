@@ -280,15 +280,20 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 }
 
 /*
- * kbuild passes -DKBUILD_EXTRA_WARN1 under W=1.  The macro table is
- * complete once the unit is parsed, which is when the check pass runs.
- * An explicit rules= setting wins.
+ * kbuild passes -DKBUILD_EXTRA_WARN1 under W=1.  It is looked up at the
+ * first declaration the front end finishes: by the time the pass runs, a
+ * garbage collection may have purged unused macro identifiers.  An
+ * explicit rules= setting wins.
  */
 void mp_apply_kbuild_extra_warn(void)
 {
 	static const char macro[] = "KBUILD_EXTRA_WARN1";
+	static bool done;
 	bool w1;
 
+	if (done)
+		return;
+	done = true;
 	if (mp_opts.rule_explicit[MP_RULE_WRITE_ONLY_READ] || !parse_in)
 		return;
 	w1 = cpp_defined(parse_in, (const unsigned char *)macro,

@@ -269,12 +269,23 @@ void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
 		struct mp_pt v = mp_track_value(t, ptr);
 
 		if (v.tracked) {
+			HOST_WIDE_INT start = v.off +
+				mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
+
 			place->kind = MP_PLACE_TRACKED;
 			place->range_known = v.off_known && pos_ok &&
 					     TREE_CODE(base) == MEM_REF;
 			if (place->range_known)
-				place->lo = v.off + pos +
-					    mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
+				place->lo = start + pos;
+			/* a = &desc->action; a->remap.size: the members the
+			   source names start at the pointer's offset. */
+			if (v.off_known && TREE_CODE(base) == MEM_REF) {
+				for (i = 0; i < n_fields && i < MP_MAX_PATH; i++)
+					place->path[i] = fields[n_fields - 1 - i];
+				place->n_path = i;
+				place->path_base = start;
+				place->path_via_pointer = true;
+			}
 			t->relevant = true;
 		} else if (v.local) {
 			place->kind = MP_PLACE_LOCAL;

@@ -17,9 +17,8 @@
  * The policy is computed once, when the C front end completes the
  * descriptor type (PLUGIN_FINISH_TYPE), and kept as plain data so that
  * no tree is held across garbage collections.  Types are recognised by
- * their tag, whose identifier GCC never frees.
+ * their tag identifier, which the plugin keeps alive as a GC root.
  */
-static tree desc_tag;
 static struct mp_policy unit_policy;
 static bool unit_policy_ready;
 
@@ -29,12 +28,10 @@ static bool is_desc_record(tree type)
 
 	if (!type || TREE_CODE(type) != RECORD_TYPE)
 		return false;
-	if (!desc_tag)
-		desc_tag = get_identifier("vm_area_desc");
 	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
 	if (name && TREE_CODE(name) == TYPE_DECL)
 		name = DECL_NAME(name);
-	return name == desc_tag;
+	return name && name == mp_id_vm_area_desc;
 }
 
 bool mp_is_desc_type(tree type)
