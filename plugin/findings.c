@@ -69,7 +69,7 @@ static int compare_str(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "");
 }
 
-/* Position in the source, then rule, then field: duplicates end adjacent. */
+/* Position in the source, then rule, then arrival: duplicates end adjacent. */
 static int compare_queued(const void *pa, const void *pb)
 {
 	const struct queued *a = (const struct queued *)pa;
@@ -87,20 +87,21 @@ static int compare_queued(const void *pa, const void *pb)
 		return ea.column < eb.column ? -1 : 1;
 	if (a->f.rule != b->f.rule)
 		return a->f.rule < b->f.rule ? -1 : 1;
-	c = compare_str(a->f.field, b->f.field);
-	if (c)
-		return c;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/*
+ * One rule, one place: one finding.  A single source store can lower to
+ * several GIMPLE stores (desc->action = (struct mmap_action){...} writes
+ * each member); the first, in statement order, speaks for all.
+ */
 static bool same_finding(const struct queued *a, const struct queued *b)
 {
 	expanded_location ea = expand_location(a->where);
 	expanded_location eb = expand_location(b->where);
 
 	return a->f.rule == b->f.rule && ea.line == eb.line &&
-	       ea.column == eb.column && !compare_str(ea.file, eb.file) &&
-	       !compare_str(a->f.field, b->f.field);
+	       ea.column == eb.column && !compare_str(ea.file, eb.file);
 }
 
 static void json_string(FILE *out, const char *s)
@@ -150,7 +151,7 @@ static void append_report(const struct queued *q)
 
 	fd = open(mp_opts.report_path, O_WRONLY | O_APPEND | O_CREAT, 0644);
 	if (fd < 0 || write(fd, buf, len) != (ssize_t)len)
-		error("%<-fplugin-arg-%s-report%>: cannot append to %qs: %s",
+		error("'-fplugin-arg-%s-report': cannot append to '%s': %s",
 		      mp_plugin_name, mp_opts.report_path, xstrerror(errno));
 	if (fd >= 0)
 		close(fd);

@@ -84,7 +84,7 @@ static bool version_matches(struct plugin_gcc_version *version)
 {
 	if (plugin_default_version_check(version, &gcc_version))
 		return true;
-	error("%s was built for GCC %s (%s) but is loaded by GCC %s (%s); rebuild it with %<make CC=%s%>",
+	error("%s was built for GCC %s (%s) but is loaded by GCC %s (%s); rebuild it with 'make CC=%s'",
 	      mp_plugin_name, gcc_version.basever, gcc_version.datestamp,
 	      version->basever, version->datestamp, "gcc-<major>");
 	return false;

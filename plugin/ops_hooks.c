@@ -260,6 +260,8 @@ struct pointer_object {
 
 static char *object_name(tree base, tree decl)
 {
+	if (decl && DECL_ARTIFICIAL(decl) && !DECL_NAME(decl))
+		return xstrdup("compound literal");
 	if (decl && DECL_NAME(decl) && TREE_CODE(base) == VAR_DECL)
 		return xstrdup(IDENTIFIER_POINTER(DECL_NAME(decl)));
 	if (decl && DECL_NAME(decl))

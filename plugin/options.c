@@ -84,7 +84,7 @@ static void option_error(const char *key, const char *fmt, const char *what)
 {
 	char *msg = xasprintf(fmt, what);
 
-	error("%<-fplugin-arg-%s-%s%>: %s", mp_plugin_name, key, msg);
+	error("'-fplugin-arg-%s-%s': %s", mp_plugin_name, key, msg);
 	free(msg);
 }
 
@@ -271,7 +271,7 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 		} else if (!strcmp(key, "report")) {
 			ok &= parse_report(key, value);
 		} else {
-			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report)",
+			error("unknown option '-fplugin-arg-%s-%s' (known: disable, rules, core, action-ok, werror, report)",
 			      mp_plugin_name, key);
 			ok = false;
 		}

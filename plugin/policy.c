@@ -248,7 +248,7 @@ static void resolve_action_ok(struct mp_policy *pol, tree record)
 
 		if (!find_member_path(TREE_TYPE(action), mp_opts.action_ok[i],
 				      &pos, &size)) {
-			error("%<-fplugin-arg-%s-action-ok%>: %qs is not a member of %<struct mmap_action%>",
+			error("'-fplugin-arg-%s-action-ok': '%s' is not a member of 'struct mmap_action'",
 			      mp_plugin_name, mp_opts.action_ok[i]);
 			continue;
 		}
