@@ -44,7 +44,7 @@ PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
 endif
 
-.PHONY: all deps check run clean plugin-headers
+.PHONY: all deps check check-mutants run clean plugin-headers
 
 all: $(PLUGIN)
 
@@ -87,6 +87,12 @@ check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN='$(CURDIR)/$(PLUGIN)' scripts/run-testsuite
+
+# Proves the tests can fail: removes the code behind each rule and store
+# kind in turn and expects the covering tests to fail.
+check-mutants: NEED_DEJAGNU := 1
+check-mutants: deps
+	@CC='$(CC)' scripts/mutation-check
 
 clean:
 	rm -rf build $(PLUGIN) testsuite/*.log testsuite/*.sum testsuite/site.exp
