@@ -81,12 +81,12 @@ deps:
 run: NEED_DEJAGNU := 0
 run: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN='$(PLUGIN)' scripts/run-examples
+	@CC='$(CC)' PLUGIN='$(BUILD)/mmap_prepare_plugin.so' scripts/run-examples
 
 check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(PLUGIN)' scripts/run-testsuite
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/run-testsuite
 
 # Proves the tests can fail: removes the code behind each rule and store
 # kind in turn and expects the covering tests to fail.

@@ -76,17 +76,35 @@ static void finish_decl(void *event_data, void *data)
 	(void)data;
 }
 
+/* "--target=aarch64-linux-gnu" out of GCC's configure line, or "". */
+static char *configured_target(const char *config)
+{
+	const char *t = config ? strstr(config, "--target=") : NULL;
+
+	if (!t)
+		return xstrdup("");
+	t += strlen("--target=");
+	return xstrndup(t, strcspn(t, " "));
+}
+
 /*
  * A plugin only works inside the compiler it was built for.  Say which
  * one, instead of GCC's generic "incompatible version" message.
  */
 static bool version_matches(struct plugin_gcc_version *version)
 {
+	char *built, *running;
+
 	if (plugin_default_version_check(version, &gcc_version))
 		return true;
-	error("%s was built for GCC %s (%s) but is loaded by GCC %s (%s); rebuild it with 'make CC=%s'",
-	      mp_plugin_name, gcc_version.basever, gcc_version.datestamp,
-	      version->basever, version->datestamp, "gcc-<major>");
+	built = configured_target(gcc_version.configuration_arguments);
+	running = configured_target(version->configuration_arguments);
+	error("%s was built for GCC %s%s%s (%s) but is loaded by GCC %s%s%s (%s); rebuild it with 'make CC=<this compiler>'",
+	      mp_plugin_name, gcc_version.basever, *built ? " for " : "", built,
+	      gcc_version.datestamp, version->basever, *running ? " for " : "",
+	      running, version->datestamp);
+	free(built);
+	free(running);
 	return false;
 }
 

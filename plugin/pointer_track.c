@@ -201,8 +201,16 @@ static struct mp_pt slot_load(struct mp_fn_track *t, tree decl,
 
 static bool is_reference(tree ref)
 {
-	return handled_component_p(ref) || TREE_CODE(ref) == MEM_REF ||
-	       TREE_CODE(ref) == TARGET_MEM_REF || DECL_P(ref);
+	switch (TREE_CODE(ref)) {
+	case MEM_REF:
+	case TARGET_MEM_REF:
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		return true;
+	default:
+		return handled_component_p(ref);
+	}
 }
 
 void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
