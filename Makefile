@@ -44,7 +44,7 @@ PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
 endif
 
-.PHONY: all deps check check-mutants run clean plugin-headers
+.PHONY: all deps check check-mutants run install clean plugin-headers
 
 all: $(PLUGIN)
 
@@ -86,6 +86,7 @@ run: deps
 check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' testsuite/gate/run-tests
 	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/run-testsuite
 
 # Proves the tests can fail: removes the code behind each rule and store
@@ -93,6 +94,21 @@ check: deps
 check-mutants: NEED_DEJAGNU := 1
 check-mutants: deps
 	@CC='$(CC)' scripts/mutation-check
+
+# make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=$(PREFIX)/lib/gcc-plugins]
+# PLUGINDIR=$$($(CC) -print-file-name=plugin) installs into GCC's own
+# plugin directory, where -fplugin=mmap_prepare_plugin finds it by name.
+PREFIX		?= /usr/local
+PLUGINDIR	?= $(PREFIX)/lib/gcc-plugins
+DOCDIR		?= $(PREFIX)/share/doc/mmap-prepare
+MANDIR		?= $(PREFIX)/share/man
+
+install: all
+	install -D -m 0644 $(BUILD)/mmap_prepare_plugin.so $(DESTDIR)$(PLUGINDIR)/mmap_prepare_plugin.so
+	install -D -m 0755 scripts/mmap-prepare-gate $(DESTDIR)$(PREFIX)/bin/mmap-prepare-gate
+	install -D -m 0644 docs/mmap-prepare-gate.1 $(DESTDIR)$(MANDIR)/man1/mmap-prepare-gate.1
+	install -d $(DESTDIR)$(DOCDIR)
+	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 
 clean:
 	rm -rf build $(PLUGIN) testsuite/*.log testsuite/*.sum testsuite/site.exp

@@ -52,6 +52,7 @@
 #include "tree-dfa.h"
 #include "cfganal.h"
 #include "builtins.h"
+#include "file-prefix-map.h"
 
 #if BUILDING_GCC_VERSION < 11000
 #error "the mmap_prepare checker supports GCC 11 and later"

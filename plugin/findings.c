@@ -127,6 +127,9 @@ static void json_string(FILE *out, const char *s)
 static void append_report(const struct queued *q)
 {
 	expanded_location e = expand_location(q->where);
+	/* kbuild maps the source root away with -fmacro-prefix-map=SRC/=:
+	   the same mapping makes report paths relative to the tree. */
+	const char *file = e.file ? remap_macro_filename(e.file) : NULL;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
@@ -134,8 +137,10 @@ static void append_report(const struct queued *q)
 
 	if (!mem)
 		return;
+	if (file && file[0] == '.' && file[1] == '/')
+		file += 2;
 	fputs("{\"file\":", mem);
-	json_string(mem, e.file);
+	json_string(mem, file);
 	fprintf(mem, ",\"line\":%d,\"column\":%d,\"rule\":", e.line, e.column);
 	json_string(mem, mp_rule_name(q->f.rule));
 	fputs(",\"function\":", mem);
