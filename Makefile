@@ -28,7 +28,8 @@ endif
 
 PLUGIN		:= plugin/mmap_prepare_plugin.so
 SRCS		:= $(wildcard plugin/*.c)
-BUILD		:= build/gcc-$(GCC_MAJOR)$(if $(filter-out $(HOST_TRIPLET),$(GCC_TRIPLET)),-$(GCC_TRIPLET))
+SANITIZE	?=
+BUILD		:= build/gcc-$(GCC_MAJOR)$(if $(filter-out $(HOST_TRIPLET),$(GCC_TRIPLET)),-$(GCC_TRIPLET))$(if $(filter 1,$(SANITIZE)),-asan)
 OBJS		:= $(SRCS:plugin/%.c=$(BUILD)/%.o)
 HEADERS		:= $(wildcard include/*.h)
 
@@ -38,7 +39,6 @@ PLUGIN_CXXFLAGS	:= -I include -I $(PLUGIN_DIR)/include -fPIC -std=gnu++14 \
 		   -O2 -g -Wall -Wno-narrowing -Wno-unused-parameter \
 		   -Wno-format-diag -Wno-missing-field-initializers \
 		   -DMP_PLUGIN_VERSION='"1.0"' -x c++
-SANITIZE	?=
 ifeq ($(SANITIZE),1)
 PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
@@ -46,7 +46,16 @@ endif
 
 .PHONY: all deps check check-mutants run install clean plugin-headers
 
+ifeq ($(SANITIZE),1)
+# A sanitized plugin needs its runtimes preloaded into cc1; it never
+# replaces plugin/mmap_prepare_plugin.so.
+all: $(BUILD)/mmap_prepare_plugin.so
+export MP_PRELOAD := $(shell $(CXX) -print-file-name=libasan.so) $(shell $(CXX) -print-file-name=libubsan.so)
+export ASAN_OPTIONS := detect_leaks=0:abort_on_error=0:halt_on_error=1
+export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+else
 all: $(PLUGIN)
+endif
 
 # One clear line instead of a wall of missing-header errors.
 plugin-headers:
@@ -86,7 +95,7 @@ run: deps
 check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' testsuite/gate/run-tests
+	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' testsuite/gate/run-tests)
 	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/run-testsuite
 
 # Proves the tests can fail: removes the code behind each rule and store
