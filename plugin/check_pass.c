@@ -52,7 +52,7 @@ static const pass_data mp_pass_data = {
 	SIMPLE_IPA_PASS,	/* type */
 	"mmap_prepare",		/* name */
 	OPTGROUP_NONE,		/* optinfo_flags */
-	TV_NONE,		/* tv_id */
+	TV_PLUGIN_RUN,		/* tv_id: shows as "plugin execution" in -ftime-report */
 	0,			/* properties_required */
 	0,			/* properties_provided */
 	0,			/* properties_destroyed */
