@@ -30,7 +30,7 @@ static struct plugin_info mp_plugin_info = {
 		"rules=LIST\tenable/disable rules: +deprecated-mmap,-action\n"
 		"\t\t(both-hooks immutable action unknown-field escape\n"
 		"\t\t write-only-read deprecated-mmap)\n"
-		"core=LIST\t':' or ',' separated core paths (replaces mm/vma.c:mm/util.c:include/linux/mm.h:tools/testing/vma/)\n"
+		"core=LIST\t':' or ',' separated core paths (replaces mm/vma.c:mm/util.c:include/linux/mm.h:tools/testing/vma/:mm/internal.h:mm/vma.h)\n"
 		"action-ok=LIST\taction sub-fields drivers may set (default error_override)\n"
 		"werror\t\treport this plugin's findings as errors\n"
 		"report=FILE\tappend one JSON object per finding to FILE\n",

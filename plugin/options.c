@@ -25,8 +25,16 @@ static const struct {
 	{ "deprecated-mmap",	"mmap-prepare-deprecated-mmap",	false },
 };
 
+/*
+ * SPEC's list plus the two mm-private headers whose inline helpers build
+ * and apply descriptors in real 7.x trees: mm/internal.h
+ * (io_remap_pfn_range_prepare() fills desc->action for
+ * mmap_action_prepare()) and mm/vma.h (compat_set_vma_from_desc() copies
+ * vm_ops and private_data onto the VMA).  Drivers cannot include them.
+ */
 static const char *const default_core[] = {
 	"mm/vma.c", "mm/util.c", "include/linux/mm.h", "tools/testing/vma/",
+	"mm/internal.h", "mm/vma.h",
 };
 
 static const char *const default_action_ok[] = { "error_override" };

@@ -1,0 +1,139 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers for scripts/kernel/*: the private apt configuration.
+#
+# The private configuration lives under $MP_CACHE/apt and never touches the
+# system's apt state.  Its sources are derived from the system's own
+# /etc/apt/sources.list.d/debian.sources: one file per suite, a copy of the
+# main-archive stanza(s) with only the "Suites:" line changed.  No archive
+# host name is written by these scripts.
+
+MP_CACHE=${MP_CACHE:-/root/.cache/mmap-prepare}
+MP_SYSTEM_SOURCES=${MP_SYSTEM_SOURCES:-/etc/apt/sources.list.d/debian.sources}
+# Suites that carry linux-source-6.12 (trixie), -7.2 (sid) and -7.3
+# (experimental has only a release candidate of 7.3; trixie-backports has
+# the 7.3.x releases).  The newest version over all suites is taken.
+MP_SUITES=${MP_SUITES:-sid experimental trixie trixie-backports}
+MP_APT=$MP_CACHE/apt
+
+mp_die() { echo "${0##*/}: error: $*" >&2; exit 1; }
+mp_log() { echo "${0##*/}: $*" >&2; }
+
+mp_apt_opts=(
+	-o "Dir::Etc::SourceParts=$MP_APT/sources"
+	-o Dir::Etc::SourceList=/dev/null
+	-o "Dir::State::Lists=$MP_APT/lists"
+	-o "Dir::Cache=$MP_APT/cache"
+	-o Dir::State::status=/dev/null
+	-o APT::Sandbox::User=root
+)
+
+# mp_apt_sources: (re)write $MP_APT/sources/SUITE.sources for each suite in
+# MP_SUITES when missing or different.  Stanzas of the security archive are
+# dropped (their suites are named SUITE-security and do not exist for sid
+# or experimental); every other line is copied verbatim.
+mp_apt_sources() {
+	local suite tmp
+	[ -r "$MP_SYSTEM_SOURCES" ] || mp_die "cannot read $MP_SYSTEM_SOURCES"
+	mkdir -p "$MP_APT/sources" "$MP_APT/lists/partial" "$MP_APT/cache/archives/partial"
+	for suite in $MP_SUITES; do
+		tmp=$(mktemp "$MP_APT/sources/.$suite.XXXXXX")
+		awk -v suite="$suite" '
+			BEGIN { RS = ""; ORS = "\n\n" }
+			{
+				n = split($0, l, "\n"); out = ""; security = 0; found = 0
+				for (i = 1; i <= n; i++) {
+					if (l[i] ~ /^Suites:/) {
+						found = 1
+						if (l[i] ~ /-security/) security = 1
+						l[i] = "Suites: " suite
+					}
+					out = out l[i] (i < n ? "\n" : "")
+				}
+				if (found && !security) print out
+			}' "$MP_SYSTEM_SOURCES" >"$tmp"
+		if ! grep -q '^Suites:' "$tmp"; then
+			rm -f "$tmp"
+			mp_die "no usable stanza in $MP_SYSTEM_SOURCES"
+		fi
+		if cmp -s "$tmp" "$MP_APT/sources/$suite.sources"; then
+			rm -f "$tmp"
+		else
+			mv "$tmp" "$MP_APT/sources/$suite.sources"
+			# A new or changed source needs fresh lists.
+			rm -f "$MP_APT/.updated"
+		fi
+	done
+}
+
+# mp_apt_lists_present: true when every suite has a downloaded Release.
+mp_apt_lists_present() {
+	local suite
+	for suite in $MP_SUITES; do
+		compgen -G "$MP_APT/lists/*_dists_${suite}_InRelease" >/dev/null ||
+			compgen -G "$MP_APT/lists/*_dists_${suite}_Release" >/dev/null ||
+			return 1
+	done
+	[ -e "$MP_APT/.updated" ]
+}
+
+mp_apt_update() {
+	mp_log "apt-get update (private configuration: $MP_SUITES)"
+	apt-get "${mp_apt_opts[@]}" -qq update >&2 || mp_die "apt-get update failed"
+	touch "$MP_APT/.updated"
+}
+
+# mp_apt_ready [force]: sources written and lists present (update if not).
+mp_apt_ready() {
+	mp_apt_sources
+	if [ "${1:-}" = force ] || ! mp_apt_lists_present; then
+		mp_apt_update
+	fi
+}
+
+mp_apt() { apt-get "${mp_apt_opts[@]}" "$@"; }
+mp_apt_cache() { apt-cache "${mp_apt_opts[@]}" "$@"; }
+
+# mp_lock NAME: serialise concurrent runs on one cache (fd 9).
+mp_lock() {
+	mkdir -p "$MP_CACHE"
+	exec 9>"$MP_CACHE/$1.lock"
+	flock 9
+}
+
+# mp_newest_version PKG: the highest version of PKG over all suites
+# (by dpkg's ordering, whatever the suites' pin priorities).
+mp_newest_version() {
+	local v best=''
+	for v in $(mp_apt_cache madison "$1" | awk -F'|' '{ gsub(/ /, "", $2); print $2 }'); do
+		if [ -z "$best" ] || dpkg --compare-versions "$v" gt "$best"; then
+			best=$v
+		fi
+	done
+	echo "$best"
+}
+
+# mp_kernel_deps: the Debian packages a kernel build needs (kconfig's
+# flex/bison, objtool's libelf, certificates' libssl, bc, cpio).  As root
+# they are installed from the system's own (unchanged) apt sources;
+# otherwise the apt-get line is printed and the script stops.
+mp_kernel_deps() {
+	local need=() t p
+	for t in flex:flex bison:bison bc:bc cpio:cpio xz:xz-utils make:make perl:perl; do
+		command -v "${t%%:*}" >/dev/null || need+=("${t#*:}")
+	done
+	for p in libelf-dev libssl-dev; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			need+=("$p")
+	done
+	[ ${#need[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" = 0 ]; then
+		mp_log "installing kernel build dependencies: ${need[*]}"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2 ||
+			{ apt-get update -qq >&2 &&
+			  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2; } ||
+			mp_die "apt-get install ${need[*]} failed"
+	else
+		mp_die "missing kernel build dependencies: apt-get install ${need[*]}"
+	fi
+}
