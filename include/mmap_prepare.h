@@ -7,6 +7,7 @@
  *   core_paths.c     which source files are core code (exempt)
  *   policy.c         the field policy, derived from struct vm_area_desc
  *   pointer_track.c  which values point into a descriptor, per function
+ *   locate_ref.c     where a memory reference lands
  *   callee_summary.c what visible callees do with their arguments
  *   desc_writes.c    immutable / action / unknown-field rules
  *   escape.c         escape rule
@@ -85,6 +86,7 @@ struct mp_field {
 	HOST_WIDE_INT bitsize;
 	enum mp_field_class cls;
 	location_t loc;			/* the member's declaration */
+	unsigned int type_uid;		/* TYPE_UID of its main variant */
 };
 
 struct mp_range {
@@ -184,6 +186,7 @@ struct mp_place {
 	unsigned int n_path;		/* members named by the source */
 	tree path[MP_MAX_PATH];		/* FIELD_DECLs, outermost first */
 	HOST_WIDE_INT path_base;	/* bits; where path[0]'s object is */
+	unsigned int path_type_uid;	/* TYPE_UID of that object */
 	bool path_via_pointer;		/* path starts inside a member */
 };
 
@@ -191,6 +194,8 @@ void mp_track_function(struct mp_fn_track *t, function *fn,
 		       enum mp_track_mode mode, tree parm);
 void mp_track_release(struct mp_fn_track *t);
 struct mp_pt mp_track_value(struct mp_fn_track *t, tree op);
+/* locate_ref.c */
+bool mp_is_reference(tree ref);
 void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place);
 /* Builtins that write memory at their first argument: length argument
    index, or -1 if the call is not one of them. */

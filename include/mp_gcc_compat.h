@@ -71,10 +71,17 @@ static inline bool mp_ref_extent(tree ref, tree *base, HOST_WIDE_INT *bitpos,
 	bool reverse;
 
 	*base = get_ref_base_and_extent(ref, &pos, &size, &max_size, &reverse);
-	if (!pos.is_constant(bitpos))
-		return false;
+	/*
+	 * Both outputs are always set.  On targets whose poly_int has more
+	 * than one coefficient (aarch64: SVE vector lengths) a position can
+	 * be non-constant; is_constant() then leaves its argument unset.
+	 */
 	if (!known_size_p(max_size) || !max_size.is_constant(bitsize))
 		*bitsize = -1;
+	if (!pos.is_constant(bitpos)) {
+		*bitpos = 0;
+		return false;
+	}
 	return true;
 }
 

@@ -51,13 +51,15 @@ static char *field_list(const struct mp_policy *pol, mp_field_mask mask,
 	return out;
 }
 
-/* The descriptor member a pointer-based path starts in, or NULL. */
-static const char *member_at(const struct mp_policy *pol, HOST_WIDE_INT bit)
+/* The member a pointer-based path starts in: at BIT and of that type. */
+static const char *member_at(const struct mp_policy *pol, HOST_WIDE_INT bit,
+			     unsigned int type_uid)
 {
 	unsigned int i;
 
 	for (i = 0; i < pol->n_fields; i++) {
-		if (pol->fields[i].bitpos == bit)
+		if (pol->fields[i].bitpos == bit &&
+		    pol->fields[i].type_uid == type_uid)
 			return pol->fields[i].name;
 	}
 	return NULL;
@@ -71,7 +73,8 @@ static char *source_path(const struct mp_policy *pol,
 	unsigned int i;
 
 	if (place->path_via_pointer) {
-		const char *member = member_at(pol, place->path_base);
+		const char *member = member_at(pol, place->path_base,
+					       place->path_type_uid);
 
 		if (!member || !place->n_path)
 			return NULL;
@@ -381,13 +384,58 @@ static void check_address_arg(struct mp_fn_track *t, gcall *call,
 		judge_write(&w);
 }
 
+/*
+ * Bytes an __atomic_* / __sync_* builtin may write at its first argument
+ * (_Atomic stores lower to them): the size in the name, -1 when the name
+ * has none, 0 for builtins that do not write.
+ */
+static HOST_WIDE_INT atomic_write_bytes(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	const char *name, *us;
+
+	if (!gimple_call_builtin_p(call, BUILT_IN_NORMAL) ||
+	    gimple_call_num_args(call) < 1)
+		return 0;
+	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	if (strncmp(name, "__atomic_", 9) && strncmp(name, "__sync_", 7))
+		return 0;
+	if (strstr(name, "load") || strstr(name, "fence") ||
+	    strstr(name, "lock_free") || strstr(name, "synchronize"))
+		return 0;
+	us = strrchr(name, '_');
+	return us && ISDIGIT(us[1]) ? atoi(us + 1) : -1;
+}
+
+static void check_atomic_write(struct mp_fn_track *t, gcall *call,
+			       HOST_WIDE_INT bytes)
+{
+	struct mp_pt v = mp_track_value(t, gimple_call_arg(call, 0));
+	struct mp_place place;
+	struct write_site w = { t, call, WRITE_STORE, NULL_TREE, &place };
+
+	if (!v.tracked)
+		return;
+	memset(&place, 0, sizeof(place));
+	place.kind = MP_PLACE_TRACKED;
+	place.range_known = v.off_known;
+	place.lo = v.off;
+	place.size = bytes > 0 ? bytes * BITS_PER_UNIT : -1;
+	judge_write(&w);
+}
+
 static void check_call(struct mp_fn_track *t, gcall *call)
 {
 	int len_arg = mp_memory_writer_len_arg(call);
+	HOST_WIDE_INT atomic = atomic_write_bytes(call);
 	unsigned int i;
 
 	if (len_arg >= 0) {
 		check_builtin_write(t, call, len_arg);
+		return;
+	}
+	if (atomic) {
+		check_atomic_write(t, call, atomic);
 		return;
 	}
 	for (i = 0; i < gimple_call_num_args(call); i++)

@@ -112,14 +112,6 @@ static void set_value(struct mp_fn_track *t, tree name, struct mp_pt v)
 		t->relevant = true;
 }
 
-static bool is_local_decl(struct mp_fn_track *t, tree decl)
-{
-	if (TREE_CODE(decl) == PARM_DECL || TREE_CODE(decl) == RESULT_DECL)
-		return true;
-	return TREE_CODE(decl) == VAR_DECL && !TREE_STATIC(decl) &&
-	       !DECL_EXTERNAL(decl) && DECL_CONTEXT(decl) == t->fndecl;
-}
-
 struct mp_pt mp_track_value(struct mp_fn_track *t, tree op)
 {
 	struct mp_place place;
@@ -195,125 +187,6 @@ static struct mp_pt slot_load(struct mp_fn_track *t, tree decl,
 			v = pt_join(v, s->val);
 	}
 	return v;
-}
-
-/* ---- locating memory references ---- */
-
-static bool is_reference(tree ref)
-{
-	switch (TREE_CODE(ref)) {
-	case MEM_REF:
-	case TARGET_MEM_REF:
-	case VAR_DECL:
-	case PARM_DECL:
-	case RESULT_DECL:
-		return true;
-	default:
-		return handled_component_p(ref);
-	}
-}
-
-void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
-{
-	bool by_type = t->mode == MP_TRACK_DESCRIPTORS;
-	tree fields[MP_MAX_PATH * 2];
-	unsigned int n_fields = 0, n_at_desc = 0, i;
-	tree node, desc_node = NULL_TREE, base;
-	HOST_WIDE_INT pos, size;
-	bool pos_ok;
-
-	memset(place, 0, sizeof(*place));
-	place->kind = MP_PLACE_UNKNOWN;
-	place->size = -1;
-	if (!is_reference(ref))
-		return;
-
-	/* The descriptor-typed node nearest the base, and the members named
-	   between it and the outermost reference. */
-	for (node = ref; handled_component_p(node); node = TREE_OPERAND(node, 0)) {
-		if (by_type && mp_is_desc_type(TREE_TYPE(node))) {
-			desc_node = node;
-			n_at_desc = n_fields;
-		}
-		if (TREE_CODE(node) == COMPONENT_REF &&
-		    n_fields < ARRAY_SIZE(fields))
-			fields[n_fields++] = TREE_OPERAND(node, 1);
-	}
-	if (by_type && mp_is_desc_type(TREE_TYPE(node))) {
-		desc_node = node;
-		n_at_desc = n_fields;
-	}
-
-	pos_ok = mp_ref_extent(ref, &base, &pos, &size);
-	place->size = size;
-	if (DECL_P(base)) {
-		place->decl = base;
-		place->base_local = is_local_decl(t, base);
-	}
-
-	if (desc_node) {
-		tree dbase;
-		HOST_WIDE_INT dpos, dsize;
-
-		place->kind = MP_PLACE_TRACKED;
-		for (i = 0; i < n_at_desc && i < MP_MAX_PATH; i++)
-			place->path[i] = fields[n_at_desc - 1 - i];
-		place->n_path = i;
-		if (desc_node == ref) {
-			place->range_known = true;
-			place->lo = 0;
-			place->size = mp_type_bits(TREE_TYPE(ref));
-		} else if (pos_ok && mp_ref_extent(desc_node, &dbase, &dpos, &dsize) &&
-			   (dbase == base || operand_equal_p(dbase, base, 0))) {
-			place->range_known = true;
-			place->lo = pos - dpos;
-		}
-		t->relevant = true;
-		return;
-	}
-
-	if (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) {
-		tree ptr = TREE_OPERAND(base, 0);
-		struct mp_pt v = mp_track_value(t, ptr);
-
-		if (v.tracked) {
-			HOST_WIDE_INT start = v.off +
-				mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
-
-			place->kind = MP_PLACE_TRACKED;
-			place->range_known = v.off_known && pos_ok &&
-					     TREE_CODE(base) == MEM_REF;
-			if (place->range_known)
-				place->lo = start + pos;
-			/* a = &desc->action; a->remap.size: the members the
-			   source names start at the pointer's offset. */
-			if (v.off_known && TREE_CODE(base) == MEM_REF) {
-				for (i = 0; i < n_fields && i < MP_MAX_PATH; i++)
-					place->path[i] = fields[n_fields - 1 - i];
-				place->n_path = i;
-				place->path_base = start;
-				place->path_via_pointer = true;
-			}
-			t->relevant = true;
-		} else if (v.local) {
-			place->kind = MP_PLACE_LOCAL;
-		}
-		return;
-	}
-
-	if (!DECL_P(base))
-		return;
-	if (by_type && mp_is_desc_type(TREE_TYPE(base))) {
-		/* A cast store into a descriptor variable: *(long *)&d = 0. */
-		place->kind = MP_PLACE_TRACKED;
-		place->range_known = pos_ok;
-		place->lo = pos;
-		t->relevant = true;
-		return;
-	}
-	place->kind = place->base_local ? MP_PLACE_LOCAL : MP_PLACE_GLOBAL;
-	place->lo = pos_ok ? pos : -1;
-	place->range_known = pos_ok;
 }
 
 /* ---- builtins ---- */
@@ -412,7 +285,7 @@ static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 		if (TREE_CODE(rhs1) == VIEW_CONVERT_EXPR &&
 		    TREE_CODE(TREE_OPERAND(rhs1, 0)) == SSA_NAME)
 			return mp_track_value(t, TREE_OPERAND(rhs1, 0));
-		if (is_reference(rhs1))
+		if (mp_is_reference(rhs1))
 			return load_value(t, rhs1);
 		return pt_nothing;
 	case GIMPLE_UNARY_RHS:
@@ -475,7 +348,7 @@ static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 	if (!gimple_assign_single_p(stmt))
 		return;
 	if (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) {
-		if (is_reference(rhs))
+		if (mp_is_reference(rhs))
 			mp_locate_ref(t, rhs, &place);
 		return;
 	}

@@ -155,6 +155,7 @@ static void add_field(tree f, HOST_WIDE_INT pos, void *data)
 	mf->bitsize = tree_fits_shwi_p(DECL_SIZE(f)) ? tree_to_shwi(DECL_SIZE(f)) : 0;
 	mf->cls = classify(pol->generation, mf->name);
 	mf->loc = DECL_SOURCE_LOCATION(f);
+	mf->type_uid = TYPE_UID(TYPE_MAIN_VARIANT(TREE_TYPE(f)));
 }
 
 static void build_permitted_list(struct mp_policy *pol)

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Where a memory reference lands: inside a descriptor (and which bits),
+ * in a local object, in a global one, or somewhere unknown.
+ *
+ * Three ways lead into a descriptor:
+ *  - the component chain names a descriptor-typed object
+ *    (desc->action.remap.size, w->desc.start, arr[i].end): the range is
+ *    computed from the members and constant indices above it;
+ *  - the base pointer is a tracked value (p = &desc->end; *p = 0, or
+ *    *(long *)((char *)desc + 16) = 0): tracked offset plus the
+ *    reference's own offset;
+ *  - the base object's type embeds a descriptor the source does not name
+ *    (a union overlaying one, a cast to a wrapper): the range is compared
+ *    with the embedded descriptor's position.
+ */
+#include "mmap_prepare.h"
+
+bool mp_is_reference(tree ref)
+{
+	switch (TREE_CODE(ref)) {
+	case MEM_REF:
+	case TARGET_MEM_REF:
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		return true;
+	default:
+		return handled_component_p(ref);
+	}
+}
+
+static bool is_local_decl(struct mp_fn_track *t, tree decl)
+{
+	if (TREE_CODE(decl) == PARM_DECL || TREE_CODE(decl) == RESULT_DECL)
+		return true;
+	return TREE_CODE(decl) == VAR_DECL && !TREE_STATIC(decl) &&
+	       !DECL_EXTERNAL(decl) && DECL_CONTEXT(decl) == t->fndecl;
+}
+
+/*
+ * Bit range of REF inside ANCESTOR, one of its component-chain bases,
+ * from the members and indices in between.  A variable index widens the
+ * range to the whole array it selects from.
+ */
+static bool range_below(tree ref, tree ancestor, HOST_WIDE_INT *lo,
+			HOST_WIDE_INT *size)
+{
+	tree chain[32];
+	unsigned int n = 0, i;
+	HOST_WIDE_INT l = 0, s = mp_type_bits(TREE_TYPE(ancestor));
+	bool exact = true;
+	tree node;
+
+	for (node = ref; node != ancestor; node = TREE_OPERAND(node, 0)) {
+		if (n == ARRAY_SIZE(chain) || !handled_component_p(node))
+			return false;
+		chain[n++] = node;
+	}
+	for (i = n; i-- > 0 && exact;) {
+		tree nd = chain[i];
+
+		switch (TREE_CODE(nd)) {
+		case COMPONENT_REF: {
+			tree f = TREE_OPERAND(nd, 1);
+
+			if (!tree_fits_shwi_p(bit_position(f)) || !DECL_SIZE(f) ||
+			    !tree_fits_shwi_p(DECL_SIZE(f)))
+				return false;
+			l += int_bit_position(f);
+			s = tree_to_shwi(DECL_SIZE(f));
+			break;
+		}
+		case ARRAY_REF: {
+			tree idx = TREE_OPERAND(nd, 1);
+			tree low = array_ref_low_bound(nd);
+			HOST_WIDE_INT esz = mp_type_bits(TREE_TYPE(nd));
+
+			if (esz > 0 && TREE_CODE(idx) == INTEGER_CST &&
+			    tree_fits_shwi_p(idx) && low && tree_fits_shwi_p(low)) {
+				l += (tree_to_shwi(idx) - tree_to_shwi(low)) * esz;
+				s = esz;
+			} else {
+				exact = false;	/* stay at the whole array */
+			}
+			break;
+		}
+		case BIT_FIELD_REF:
+			if (!tree_fits_shwi_p(TREE_OPERAND(nd, 2)) ||
+			    !tree_fits_shwi_p(TREE_OPERAND(nd, 1)))
+				return false;
+			l += tree_to_shwi(TREE_OPERAND(nd, 2));
+			s = tree_to_shwi(TREE_OPERAND(nd, 1));
+			break;
+		case REALPART_EXPR:
+			s = mp_type_bits(TREE_TYPE(nd));
+			break;
+		case IMAGPART_EXPR:
+			s = mp_type_bits(TREE_TYPE(nd));
+			l += s;
+			break;
+		case VIEW_CONVERT_EXPR:
+			s = mp_type_bits(TREE_TYPE(nd));
+			break;
+		default:
+			exact = false;
+			break;
+		}
+	}
+	*lo = l;
+	*size = s;
+	return true;
+}
+
+/*
+ * Bit offset of the first descriptor embedded in TYPE, or -1.  Cached by
+ * type UID (UIDs are never reused in a compilation); a collision only
+ * costs a recomputation.
+ */
+#define EMBED_CACHE_SIZE 1024
+
+static struct {
+	unsigned int uid;
+	HOST_WIDE_INT off;
+} embed_cache[EMBED_CACHE_SIZE];
+
+static HOST_WIDE_INT find_embedded_desc(tree type, int depth)
+{
+	tree f;
+
+	if (depth > 8 || !type || !COMPLETE_TYPE_P(type))
+		return -1;
+	if (mp_is_desc_type(type))
+		return 0;
+	if (TREE_CODE(type) == ARRAY_TYPE)
+		return find_embedded_desc(TREE_TYPE(type), depth + 1);
+	if (!RECORD_OR_UNION_TYPE_P(type))
+		return -1;
+	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
+		HOST_WIDE_INT inner;
+
+		if (TREE_CODE(f) != FIELD_DECL || !AGGREGATE_TYPE_P(TREE_TYPE(f)) ||
+		    !tree_fits_shwi_p(bit_position(f)))
+			continue;
+		inner = find_embedded_desc(TREE_TYPE(f), depth + 1);
+		if (inner >= 0)
+			return int_bit_position(f) + inner;
+	}
+	return -1;
+}
+
+static HOST_WIDE_INT embedded_desc_offset(tree type)
+{
+	unsigned int uid, slot;
+
+	if (!type || !AGGREGATE_TYPE_P(type))
+		return -1;
+	type = TYPE_MAIN_VARIANT(type);
+	uid = TYPE_UID(type);
+	slot = uid % EMBED_CACHE_SIZE;
+	if (embed_cache[slot].uid != uid || !uid) {
+		embed_cache[slot].uid = uid;
+		embed_cache[slot].off = find_embedded_desc(type, 0);
+	}
+	return embed_cache[slot].off;
+}
+
+/* The descriptor-typed node of REF's chain nearest the base, if any. */
+static tree find_desc_node(tree ref, tree *fields, unsigned int max_fields,
+			   unsigned int *n_fields, unsigned int *n_at_desc)
+{
+	tree node, desc_node = NULL_TREE;
+
+	*n_fields = 0;
+	for (node = ref; handled_component_p(node); node = TREE_OPERAND(node, 0)) {
+		if (mp_is_desc_type(TREE_TYPE(node))) {
+			desc_node = node;
+			*n_at_desc = *n_fields;
+		}
+		if (TREE_CODE(node) == COMPONENT_REF && *n_fields < max_fields)
+			fields[(*n_fields)++] = TREE_OPERAND(node, 1);
+	}
+	if (mp_is_desc_type(TREE_TYPE(node))) {
+		desc_node = node;
+		*n_at_desc = *n_fields;
+	}
+	return desc_node;
+}
+
+/* Members named by the source, outermost first, from FIELDS[0..N). */
+static void set_path(struct mp_place *place, tree *fields, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n && i < MP_MAX_PATH; i++)
+		place->path[i] = fields[n - 1 - i];
+	place->n_path = i;
+}
+
+/* ACCESS of SIZE bits at POS in an object with a descriptor at EMBED. */
+static bool overlaps_embedded(struct mp_place *place, HOST_WIDE_INT embed,
+			      HOST_WIDE_INT pos, HOST_WIDE_INT size,
+			      const struct mp_policy *pol)
+{
+	HOST_WIDE_INT lo = pos - embed, hi;
+
+	if (embed < 0 || !pol)
+		return false;
+	hi = size < 0 ? pol->size : lo + size;
+	if (hi <= 0 || lo >= pol->size)
+		return false;
+	if (lo < 0)
+		lo = 0;
+	place->kind = MP_PLACE_TRACKED;
+	place->range_known = true;
+	place->lo = lo;
+	place->size = hi - lo;
+	return true;
+}
+
+static void locate_through_pointer(struct mp_fn_track *t, tree base,
+				   HOST_WIDE_INT pos, bool pos_ok,
+				   tree *fields, unsigned int n_fields,
+				   struct mp_place *place)
+{
+	struct mp_pt v = mp_track_value(t, TREE_OPERAND(base, 0));
+	HOST_WIDE_INT start;
+
+	if (!v.tracked) {
+		if (v.local)
+			place->kind = MP_PLACE_LOCAL;
+		else if (t->mode == MP_TRACK_DESCRIPTORS && pos_ok &&
+			 overlaps_embedded(place, embedded_desc_offset(TREE_TYPE(base)),
+					   pos, place->size, t->pol))
+			t->relevant = true;
+		return;
+	}
+	t->relevant = true;
+	place->kind = MP_PLACE_TRACKED;
+	if (!v.off_known || !pos_ok || TREE_CODE(base) != MEM_REF)
+		return;
+	start = v.off + mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
+	place->range_known = true;
+	place->lo = start + pos;
+	/* a = &desc->action; a->remap.size: the members the source names
+	   start at the pointer's offset, in an object of the MEM_REF's type. */
+	set_path(place, fields, n_fields);
+	place->path_base = start;
+	place->path_type_uid = TYPE_UID(TYPE_MAIN_VARIANT(TREE_TYPE(base)));
+	place->path_via_pointer = true;
+}
+
+void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
+{
+	bool by_type = t->mode == MP_TRACK_DESCRIPTORS;
+	tree fields[MP_MAX_PATH * 2];
+	unsigned int n_fields = 0, n_at_desc = 0;
+	tree desc_node = NULL_TREE, base;
+	HOST_WIDE_INT pos, size;
+	bool pos_ok;
+
+	memset(place, 0, sizeof(*place));
+	place->kind = MP_PLACE_UNKNOWN;
+	place->size = -1;
+	if (!mp_is_reference(ref))
+		return;
+
+	desc_node = find_desc_node(ref, fields, ARRAY_SIZE(fields), &n_fields,
+				   &n_at_desc);
+	if (!by_type)
+		desc_node = NULL_TREE;	/* summary mode tracks a pointer only */
+
+	pos_ok = mp_ref_extent(ref, &base, &pos, &size);
+	place->size = size;
+	if (DECL_P(base)) {
+		place->decl = base;
+		place->base_local = is_local_decl(t, base);
+	}
+
+	if (desc_node) {
+		place->kind = MP_PLACE_TRACKED;
+		set_path(place, fields, n_at_desc);
+		place->range_known = range_below(ref, desc_node, &place->lo,
+						 &place->size);
+		t->relevant = true;
+		return;
+	}
+
+	if (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) {
+		locate_through_pointer(t, base, pos, pos_ok, fields, n_fields, place);
+		return;
+	}
+	if (!DECL_P(base))
+		return;
+	/* *(long *)&d = 0, or a union/wrapper variable holding a descriptor. */
+	if (by_type && pos_ok &&
+	    overlaps_embedded(place, embedded_desc_offset(TREE_TYPE(base)),
+			      pos, size, t->pol)) {
+		t->relevant = true;
+		return;
+	}
+	place->kind = place->base_local ? MP_PLACE_LOCAL : MP_PLACE_GLOBAL;
+	place->lo = pos_ok ? pos : -1;
+	place->range_known = pos_ok;
+}
