@@ -44,7 +44,7 @@ PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
 endif
 
-.PHONY: all deps check check-mutants run install clean plugin-headers
+.PHONY: all deps check check-mutants fuzz valgrind run install clean plugin-headers
 
 ifeq ($(SANITIZE),1)
 # A sanitized plugin needs its runtimes preloaded into cc1; it never
@@ -96,7 +96,19 @@ check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' testsuite/gate/run-tests)
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/fuzz --programs 8 --seed 1
 	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/run-testsuite
+
+# Reproducible fuzzing (csmith programs and testsuite mutants): N each.
+N		?= 200
+SEED		?= 1
+fuzz: NEED_DEJAGNU := 1
+fuzz: deps all
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/fuzz --programs $(N) --seed $(SEED)
+
+# Valgrind memcheck on cc1 with the plugin over a sample of the tests.
+valgrind: deps all
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/valgrind-check
 
 # Proves the tests can fail: removes the code behind each rule and store
 # kind in turn and expects the covering tests to fail.
