@@ -313,22 +313,28 @@ static void check_store(struct mp_fn_track *t, gimple *stmt, tree lhs)
 		judge_write(&w);
 }
 
+/* The SIZE bits (-1: to the end) a tracked pointer V points at. */
+static void place_at_value(struct mp_place *place, struct mp_pt v,
+			   HOST_WIDE_INT size)
+{
+	memset(place, 0, sizeof(*place));
+	place->kind = MP_PLACE_TRACKED;
+	place->range_known = v.off_known;
+	place->lo = v.off;
+	place->size = size;
+}
+
 static void check_builtin_write(struct mp_fn_track *t, gcall *call, int len_arg)
 {
-	tree dest = gimple_call_arg(call, 0);
 	tree len = gimple_call_arg(call, len_arg);
-	struct mp_pt v = mp_track_value(t, dest);
+	struct mp_pt v = mp_track_value(t, gimple_call_arg(call, 0));
 	struct mp_place place;
 	struct write_site w = { t, call, WRITE_BUILTIN, NULL_TREE, &place };
 
 	if (!v.tracked)
 		return;
-	memset(&place, 0, sizeof(place));
-	place.kind = MP_PLACE_TRACKED;
-	place.range_known = v.off_known;
-	place.lo = v.off;
-	place.size = tree_fits_uhwi_p(len) ?
-		     (HOST_WIDE_INT)tree_to_uhwi(len) * BITS_PER_UNIT : -1;
+	place_at_value(&place, v, tree_fits_uhwi_p(len) ?
+		       (HOST_WIDE_INT)tree_to_uhwi(len) * BITS_PER_UNIT : -1);
 	judge_write(&w);
 }
 
@@ -372,13 +378,9 @@ static void check_address_arg(struct mp_fn_track *t, gcall *call,
 	if (TREE_CODE(arg) == ADDR_EXPR) {
 		mp_locate_ref(t, TREE_OPERAND(arg, 0), &place);
 	} else {
-		memset(&place, 0, sizeof(place));
-		place.kind = MP_PLACE_TRACKED;
-		place.range_known = v.off_known;
-		place.lo = v.off;
 		pointee = POINTER_TYPE_P(ptype) ? mp_type_bits(TREE_TYPE(ptype)) : -1;
 		/* void * and char * callees may write any length. */
-		place.size = pointee > BITS_PER_UNIT ? pointee : -1;
+		place_at_value(&place, v, pointee > BITS_PER_UNIT ? pointee : -1);
 	}
 	if (place.kind == MP_PLACE_TRACKED)
 		judge_write(&w);
@@ -416,11 +418,7 @@ static void check_atomic_write(struct mp_fn_track *t, gcall *call,
 
 	if (!v.tracked)
 		return;
-	memset(&place, 0, sizeof(place));
-	place.kind = MP_PLACE_TRACKED;
-	place.range_known = v.off_known;
-	place.lo = v.off;
-	place.size = bytes > 0 ? bytes * BITS_PER_UNIT : -1;
+	place_at_value(&place, v, bytes > 0 ? bytes * BITS_PER_UNIT : -1);
 	judge_write(&w);
 }
 
