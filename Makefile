@@ -11,15 +11,22 @@ CC		?= gcc
 ifeq ($(origin CC),default)
 CC		:= gcc
 endif
-# The matching C++ compiler: gcc-12 -> g++-12, aarch64-linux-gnu-gcc-12 -> ...g++-12
-ifeq ($(origin CXX),default)
-CXX		:= $(shell echo '$(CC)' | sed 's/gcc\(-[0-9]*\)\?$$/g++\1/')
-endif
-
 GCC_MAJOR	:= $(shell $(CC) -dumpversion 2>/dev/null | cut -d. -f1)
 GCC_TRIPLET	:= $(shell $(CC) -dumpmachine 2>/dev/null)
 PLUGIN_DIR	:= $(shell $(CC) -print-file-name=plugin 2>/dev/null)
-HOST_TRIPLET	:= $(shell dpkg-architecture -qDEB_HOST_GNU_TYPE 2>/dev/null || gcc -dumpmachine)
+# The machine cc1, and so the plugin, runs on.  Not DEB_HOST_GNU_TYPE:
+# dpkg-architecture takes that from $CC in the environment, which make
+# exports to sub-makes and recipes (aarch64-linux-gnu-gcc-12 -> aarch64).
+HOST_TRIPLET	:= $(shell dpkg-architecture -qDEB_BUILD_GNU_TYPE 2>/dev/null || gcc -dumpmachine)
+# The C++ compiler that builds the plugin: gcc-12 -> g++-12; for a cross
+# compiler (its cc1 runs here) this machine's g++ of the same release.
+ifeq ($(origin CXX),default)
+ifeq ($(GCC_TRIPLET),$(HOST_TRIPLET))
+CXX		:= $(shell echo '$(CC)' | sed 's/gcc\(-[0-9]*\)\?$$/g++\1/')
+else
+CXX		:= g++-$(GCC_MAJOR)
+endif
+endif
 ifeq ($(GCC_TRIPLET),$(HOST_TRIPLET))
 PLUGIN_PKG	:= gcc-$(GCC_MAJOR)-plugin-dev
 else
@@ -110,11 +117,41 @@ fuzz: deps all
 valgrind: deps all
 	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/valgrind-check
 
+# Benchmark, not a test (nothing asserts on timings): compile time and peak
+# RSS on the real kernel units against a plain compile, a do-nothing plugin
+# (bench/null_plugin.c, built with the plugin's flags) and sparse, then the
+# scaling run.  Extra options: make bench BENCH_ARGS='--rounds 7 --per-tu'.
+# See docs/performance.md.
+.PHONY: bench
+bench: NEED_DEJAGNU := 0
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p $(BUILD)/bench
+	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $(BUILD)/bench/null_plugin.o bench/null_plugin.c
+	$(CXX) -shared $(PLUGIN_LDFLAGS) -o $(BUILD)/bench/null_plugin.so $(BUILD)/bench/null_plugin.o
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' \
+		NULL_PLUGIN='$(CURDIR)/$(BUILD)/bench/null_plugin.so' scripts/bench $(BENCH_ARGS)
+
+# Every supported GCC (11..16 natively, 13+ in cached debootstrapped
+# chroots) and the aarch64 cross compiler: build, testsuite, gate tests,
+# and findings compared with gcc-12's.  Prints a table.  Run as root.
+.PHONY: check-matrix
+check-matrix:
+	@scripts/matrix/run
+
 # Proves the tests can fail: removes the code behind each rule and store
 # kind in turn and expects the covering tests to fail.
 check-mutants: NEED_DEJAGNU := 1
 check-mutants: deps
 	@CC='$(CC)' scripts/mutation-check
+
+# The plugin on real kernel trees (Debian's linux-source-7.x, -6.12):
+# scripts/kernel/check-kernel, docs/kernel.md.  Long; caches in $MP_CACHE.
+.PHONY: check-kernel
+check-kernel: NEED_DEJAGNU := 0
+check-kernel: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/kernel/check-kernel
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=$(PREFIX)/lib/gcc-plugins]
 # PLUGINDIR=$$($(CC) -print-file-name=plugin) installs into GCC's own
