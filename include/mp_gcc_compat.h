@@ -10,6 +10,9 @@
 #ifndef MP_GCC_COMPAT_H
 #define MP_GCC_COMPAT_H
 
+/* GCC 16's diagnostics/sink.h (below) uses std::vector, which system.h
+   (included by gcc-plugin.h) provides only when asked. */
+#define INCLUDE_VECTOR
 #include "gcc-plugin.h"
 #include "config.h"
 #include "system.h"
@@ -53,6 +56,13 @@
 #include "cfganal.h"
 #include "builtins.h"
 #include "file-prefix-map.h"
+#if BUILDING_GCC_VERSION >= 16000
+#include "diagnostics/metadata.h"
+#include "diagnostics/sarif-sink.h"
+#elif BUILDING_GCC_VERSION >= 14000
+#include "diagnostic-metadata.h"
+#include "diagnostic-format-sarif.h"
+#endif
 
 #if BUILDING_GCC_VERSION < 11000
 #error "the mmap_prepare checker supports GCC 11 and later"
@@ -104,5 +114,82 @@ static inline HOST_WIDE_INT mp_type_bits(tree type)
 
 /* Callers iterate SSA names with this so the macro spelling stays here. */
 #define MP_FOR_EACH_SSA_NAME(i, name, fn) FOR_EACH_SSA_NAME(i, name, fn)
+
+/*
+ * A finding: "TEXT [RULE]" as a warning, or an error, with no -W option.
+ *
+ * GCC's SARIF output names a diagnostic's rule ("ruleId") after its -W
+ * option, and after its kind ("warning", "error") when it has none.  From
+ * GCC 14 a diagnostic's metadata may add to its SARIF result object, and
+ * the findings use that to carry RULE as the ruleId (and URL, if not NULL,
+ * as the result property "mmap-prepare/helpUri": a result object has no
+ * helpUri of its own, and the hook cannot add to the run's rules[]).
+ * GCC 13 has no such hook, GCC 11 and 12 no SARIF output: there RULE is in
+ * the message only.  The message text is the same with every GCC, and
+ * GCC's JSON output (13 to 15) has RULE in the message only.
+ *
+ * diagnostic_metadata::add_rule() is not used: GCC's SARIF and JSON
+ * output ignore such rules, and its text output would print RULE again
+ * after the message (-fdiagnostics-show-rules, on by default).
+ */
+#if BUILDING_GCC_VERSION >= 14000
+#if BUILDING_GCC_VERSION >= 16000
+typedef diagnostics::metadata mp_diagnostic_metadata;
+typedef diagnostics::sarif_object mp_sarif_object;
+#else
+typedef diagnostic_metadata mp_diagnostic_metadata;
+typedef sarif_object mp_sarif_object;
+#endif
+
+class mp_rule_metadata final : public mp_diagnostic_metadata {
+public:
+	mp_rule_metadata(const char *rule, const char *url)
+		: m_rule(rule), m_url(url)
+	{
+	}
+	/* Called once per SARIF result, after GCC has set its ruleId. */
+	void maybe_add_sarif_properties(mp_sarif_object &result) const final override
+	{
+		result.set_string("ruleId", m_rule);
+		if (m_url)
+			result.get_or_create_properties().set_string("mmap-prepare/helpUri",
+								     m_url);
+	}
+
+private:
+	const char *m_rule;
+	const char *m_url;
+};
+#endif
+
+/* As warning_at(LOC, 0, "%s [%s]", TEXT, RULE): true if it was shown. */
+static inline bool mp_warning_with_rule(location_t loc, const char *rule,
+					const char *url, const char *text)
+{
+#if BUILDING_GCC_VERSION >= 14000
+	rich_location richloc(line_table, loc);
+	mp_rule_metadata meta(rule, url);
+
+	return warning_meta(&richloc, meta, 0, "%s [%s]", text, rule);
+#else
+	(void)url;
+	return warning_at(loc, 0, "%s [%s]", text, rule);
+#endif
+}
+
+/* As error_at(LOC, "%s [%s]", TEXT, RULE). */
+static inline void mp_error_with_rule(location_t loc, const char *rule,
+				      const char *url, const char *text)
+{
+#if BUILDING_GCC_VERSION >= 14000
+	rich_location richloc(line_table, loc);
+	mp_rule_metadata meta(rule, url);
+
+	error_meta(&richloc, meta, "%s [%s]", text, rule);
+#else
+	(void)url;
+	error_at(loc, "%s [%s]", text, rule);
+#endif
+}
 
 #endif /* MP_GCC_COMPAT_H */

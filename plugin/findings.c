@@ -169,13 +169,17 @@ static void emit(const struct queued *q)
 	location_t loc = get_pure_location(f->loc);
 	bool shown;
 	unsigned int i;
+	/* The notes belong to the finding: JSON "children", SARIF
+	   "relatedLocations". */
+	auto_diagnostic_group group;
 
 	if (mp_opts.werror) {
-		error_at(q->where, "%s [%s]", f->message, mp_rule_name(f->rule));
+		mp_error_with_rule(q->where, mp_rule_name(f->rule), NULL,
+				   f->message);
 		shown = true;
 	} else {
-		shown = warning_at(q->where, 0, "%s [%s]", f->message,
-				   mp_rule_name(f->rule));
+		shown = mp_warning_with_rule(q->where, mp_rule_name(f->rule),
+					     NULL, f->message);
 	}
 	if (!shown)
 		return;
