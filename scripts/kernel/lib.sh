@@ -119,7 +119,7 @@ mp_newest_version() {
 # otherwise the apt-get line is printed and the script stops.
 mp_kernel_deps() {
 	local need=() t p
-	for t in flex:flex bison:bison bc:bc cpio:cpio xz:xz-utils make:make perl:perl; do
+	for t in flex:flex bison:bison bc:bc cpio:cpio xz:xz-utils make:make perl:perl git:git; do
 		command -v "${t%%:*}" >/dev/null || need+=("${t#*:}")
 	done
 	for p in libelf-dev libssl-dev; do
@@ -136,4 +136,96 @@ mp_kernel_deps() {
 	else
 		mp_die "missing kernel build dependencies: apt-get install ${need[*]}"
 	fi
+}
+
+# ---- plugin runs on kernel trees (build-objects, mutate, sweep, check-kernel) ----
+
+# mp_plugin_name PLUGIN: the name GCC gives the plugin (file name without
+# .so); its arguments are -fplugin-arg-NAME-KEY.
+mp_plugin_name() { local n; n=$(basename "$1"); echo "${n%.so}"; }
+
+# mp_report OUTDIR: the JSON Lines report every plugin build in OUTDIR
+# appends to.  One fixed path per OUTDIR keeps KCFLAGS, and so kbuild's
+# record of each object's command line, the same across runs: an object
+# kbuild considers up to date was compiled by the same plugin with the same
+# flags, and its findings are already in this file.
+mp_report() { echo "$1/mp-report.jsonl"; }
+
+# mp_kcflags OUTDIR PLUGIN: the canonical KCFLAGS for OUTDIR.
+mp_kcflags() {
+	echo "-fplugin=$2 -fplugin-arg-$(mp_plugin_name "$2")-report=$(mp_report "$1")"
+}
+
+# mp_findings REPORT [OFFSET]: the records of REPORT from byte OFFSET on,
+# one per line, tab separated: rule, file:line:column, function, field
+# ('-' when empty).  Sorted, duplicates (the same header finding reported
+# from several units) removed.  A malformed record is an error.
+mp_findings() {
+	local off=${2:-0}
+	[ -f "$1" ] || return 0
+	tail -c +$((off + 1)) "$1" | perl -MJSON::PP -ne '
+		next unless /\S/;
+		my $r = eval { decode_json($_) };
+		if (!$r) { print STDERR "malformed report record: $_"; $bad = 1; next }
+		my $f = defined $r->{field} && $r->{field} ne "" ? $r->{field} : "-";
+		printf "%s\t%s:%d:%d\t%s\t%s\n", $r->{rule}, $r->{file}, $r->{line},
+			$r->{column}, $r->{function}, $f;
+		END { exit($bad ? 1 : 0) }' | LC_ALL=C sort -u
+}
+
+# mp_classify REVIEWED < findings (mp_findings format): prefixes each
+# finding with "reviewed" or "NEW".  REVIEWED lines are
+#   rule | file | function | field | argument
+# and match on the first four fields (not on line numbers, which move
+# between releases).
+mp_classify() {
+	perl -e '
+		my %ok;
+		open(my $fh, "<", $ARGV[0]) or die "cannot read $ARGV[0]: $!\n";
+		while (<$fh>) {
+			next if /^\s*(#|$)/;
+			my @f = map { s/^\s+|\s+$//gr } split /\|/, $_, 5;
+			die "$ARGV[0]:$.: need rule | file | function | field | argument\n"
+				if @f < 5 || grep { $_ eq "" } @f;
+			$ok{join("\t", @f[0..3])} = 1;
+		}
+		while (<STDIN>) {
+			chomp;
+			my ($rule, $loc, $fn, $field) = split /\t/;
+			(my $file = $loc) =~ s/:\d+:\d+$//;
+			print(($ok{join("\t", $rule, $file, $fn, $field)} ? "reviewed" : "NEW"), "\t$_\n");
+		}' "$1"
+}
+
+# mp_compiler_trouble LOG: prints internal compiler errors and plugin
+# errors (a plugin that cannot load, is built for another GCC, rejects an
+# argument or cannot write its report: GCC prints those as "cc1: error:")
+# found in a build log.
+mp_compiler_trouble() {
+	grep -E 'internal compiler error|Segmentation fault|Please submit a full bug report|cc1(plus)?: (fatal )?error|cannot load plugin|was built for GCC' "$1" |
+		grep -vF '[mmap-prepare-' | sort -u
+}
+
+# mp_objects_with_plugin OUTDIR PLUGIN DIR...: the objects under the DIRs
+# of OUTDIR whose kbuild command (.cmd file) loaded PLUGIN.
+mp_objects_with_plugin() {
+	local out=$1 plugin=$2
+	shift 2
+	(cd "$out" && find "$@" -name '.*.o.cmd' -print0 2>/dev/null |
+		xargs -0r grep -lF -- "-fplugin=$plugin " |
+		sed -e 's|/\.\([^/]*\)\.cmd$|/\1|' | LC_ALL=C sort)
+}
+
+# mp_cpu VAR: sets VAR to the user+system CPU seconds of this shell's
+# waited-for children so far (`times` must run in this shell, not in a
+# command substitution, whose children are its own).
+mp_cpu() {
+	local _t
+	_t=$(mktemp)
+	times >"$_t"
+	printf -v "$1" '%s' "$(tail -n1 "$_t" | awk '{
+		t = 0
+		for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+		printf "%.1f", t }')"
+	rm -f "$_t"
 }
