@@ -51,7 +51,7 @@ PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
 endif
 
-.PHONY: all deps check check-mutants fuzz valgrind run install clean plugin-headers
+.PHONY: print-plugin all deps check check-mutants fuzz valgrind run install clean plugin-headers
 
 ifeq ($(SANITIZE),1)
 # A sanitized plugin needs its runtimes preloaded into cc1; it never
@@ -93,6 +93,13 @@ $(PLUGIN): $(BUILD)/mmap_prepare_plugin.so FORCE
 
 FORCE:
 
+# The per-GCC plugin, asked of a fresh make: when deps has just installed
+# $(CC), this make's own view of it (parsed before) is empty.
+PLUGIN_NOW	= $$($(MAKE) -s --no-print-directory print-plugin)
+
+print-plugin:
+	@echo '$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so'
+
 # Installs what the two README commands need (Debian), or says how.
 deps:
 	@CC='$(CC)' CXX='$(CXX)' NEED_DEJAGNU=$(NEED_DEJAGNU) scripts/install-deps
@@ -100,25 +107,25 @@ deps:
 run: NEED_DEJAGNU := 0
 run: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN='$(BUILD)/mmap_prepare_plugin.so' scripts/run-examples
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-examples
 
 check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
-	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' testsuite/gate/run-tests)
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/fuzz --programs 8 --seed 1
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/run-testsuite
+	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests)
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz --programs 8 --seed 1
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite
 
 # Reproducible fuzzing (csmith programs and testsuite mutants): N each.
 N		?= 200
 SEED		?= 1
 fuzz: NEED_DEJAGNU := 1
 fuzz: deps all
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/fuzz --programs $(N) --seed $(SEED)
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz --programs $(N) --seed $(SEED)
 
 # Valgrind memcheck on cc1 with the plugin over a sample of the tests.
 valgrind: deps all
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/valgrind-check
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/valgrind-check
 
 # Benchmark, not a test (nothing asserts on timings): compile time and peak
 # RSS on the real kernel units against a plain compile, a do-nothing plugin
@@ -132,7 +139,7 @@ bench: deps
 	@mkdir -p $(BUILD)/bench
 	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $(BUILD)/bench/null_plugin.o bench/null_plugin.c
 	$(CXX) -shared $(PLUGIN_LDFLAGS) -o $(BUILD)/bench/null_plugin.so $(BUILD)/bench/null_plugin.o
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' \
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" \
 		NULL_PLUGIN='$(CURDIR)/$(BUILD)/bench/null_plugin.so' scripts/bench $(BENCH_ARGS)
 
 # Every supported GCC (11..16 natively, 13+ in cached debootstrapped
@@ -154,7 +161,7 @@ check-mutants: deps
 check-kernel: NEED_DEJAGNU := 0
 check-kernel: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN='$(CURDIR)/$(BUILD)/mmap_prepare_plugin.so' scripts/kernel/check-kernel
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/check-kernel
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=$(PREFIX)/lib/gcc-plugins]
 # PLUGINDIR=$$($(CC) -print-file-name=plugin) installs into GCC's own
