@@ -229,3 +229,24 @@ mp_cpu() {
 		printf "%.1f", t }')"
 	rm -f "$_t"
 }
+
+# mp_outdir_lock OUTDIR: one build at a time in an O= directory.  kbuild
+# does not protect itself against two makes in one O= directory, and the
+# scripts delete objects before rebuilding them; every script that builds
+# in OUTDIR takes this lock (fd 7, held until the script exits).
+mp_outdir_lock() {
+	mkdir -p "$1"
+	exec 7>"$1/.mp-build.lock"
+	if ! flock -n 7; then
+		mp_log "waiting for another build in $1 to finish"
+		flock 7
+	fi
+}
+
+# mp_locked OUTDIR COMMAND...: runs COMMAND holding OUTDIR's lock.
+mp_locked() {
+	local d=$1
+	shift
+	mkdir -p "$d"
+	( exec 6>"$d/.mp-build.lock"; flock 6; "$@" )
+}
