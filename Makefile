@@ -45,7 +45,16 @@ PLUGIN_CXXFLAGS	:= -I include -I $(PLUGIN_DIR)/include -fPIC -std=gnu++14 \
 		   -fno-rtti -fno-exceptions -fasynchronous-unwind-tables \
 		   -O2 -g -Wall -Wno-narrowing -Wno-unused-parameter \
 		   -Wno-format-diag -Wno-missing-field-initializers \
-		   -DMP_PLUGIN_VERSION='"1.0"' -x c++
+		   -fvisibility=hidden -DMP_PLUGIN_VERSION='"1.0"' -x c++
+# What the plugin costs in resident memory is mostly the dynamic linker's
+# work at dlopen (RTLD_NOW): every symbol the plugin imports or exports is
+# looked up in cc1's symbol tables (2 MB here), touching their pages.  So
+# the plugin exports only plugin_init and plugin_is_GPL_compatible (hidden
+# visibility; __visible marks those two), and libstdc++ and libgcc are
+# linked in statically with their symbols hidden: cc1 carries its own
+# copy and does not load the shared libstdc++, which would otherwise cost
+# about 2 MB per compile.  docs/performance.md has the measurements.
+PLUGIN_LDFLAGS	:= -shared -static-libstdc++ -static-libgcc -Wl,--exclude-libs,ALL
 ifeq ($(SANITIZE),1)
 PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
@@ -76,15 +85,12 @@ plugin-headers:
 		echo "error: '$(CXX)' (C++ compiler matching $(CC)) not found: apt-get install $(CXX)" >&2; exit 1; \
 	fi
 
-$(BUILD)/%.o: plugin/%.c $(HEADERS) | plugin-headers
+$(BUILD)/%.o: plugin/%.c $(HEADERS) Makefile | plugin-headers
 	@mkdir -p $(BUILD)
 	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
 
-# libstdc++ and libgcc_s are linked in statically: cc1 carries its own
-# copy and does not load the shared libstdc++, which would otherwise come
-# in with the plugin and cost about 2 MB of resident memory per compile.
 $(BUILD)/mmap_prepare_plugin.so: $(OBJS)
-	$(CXX) -shared -static-libstdc++ -static-libgcc $(PLUGIN_LDFLAGS) -o $@ $(OBJS)
+	$(CXX) $(PLUGIN_LDFLAGS) -o $@ $(OBJS)
 
 # The plugin for $(CC) is always at the same path; it is relinked when
 # CC changes because the build directory differs per GCC.
@@ -138,7 +144,7 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@mkdir -p $(BUILD)/bench
 	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $(BUILD)/bench/null_plugin.o bench/null_plugin.c
-	$(CXX) -shared $(PLUGIN_LDFLAGS) -o $(BUILD)/bench/null_plugin.so $(BUILD)/bench/null_plugin.o
+	$(CXX) $(PLUGIN_LDFLAGS) -o $(BUILD)/bench/null_plugin.so $(BUILD)/bench/null_plugin.o
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" \
 		NULL_PLUGIN='$(CURDIR)/$(BUILD)/bench/null_plugin.so' scripts/bench $(BENCH_ARGS)
 

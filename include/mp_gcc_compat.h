@@ -95,13 +95,40 @@ static inline bool mp_ref_extent(tree ref, tree *base, HOST_WIDE_INT *bitpos,
 	return true;
 }
 
-/* Byte offset of a MEM_REF as a plain integer. */
+/*
+ * Byte offset of a MEM_REF as a plain integer.  The offset operand is an
+ * INTEGER_CST of pointer type: sign-extend its low word from the pointer
+ * precision, as mem_ref_offset() does, without its wide-int arithmetic
+ * (which would import three more symbols from cc1; see the Makefile).
+ */
 static inline HOST_WIDE_INT mp_mem_ref_offset_bytes(tree mem)
 {
-	poly_int64 off = mem_ref_offset(mem).force_shwi();
-	HOST_WIDE_INT c;
+	tree off = TREE_OPERAND(mem, 1);
+	unsigned int prec;
 
-	return off.is_constant(&c) ? c : 0;
+	if (TREE_CODE(off) != INTEGER_CST)
+		return 0;
+	prec = TYPE_PRECISION(TREE_TYPE(off));
+	if (prec == 0 || prec > HOST_BITS_PER_WIDE_INT)
+		return 0;
+	return sext_hwi((HOST_WIDE_INT)TREE_INT_CST_LOW(off), prec);
+}
+
+/*
+ * FIELD's bit position when it is a constant.  bit_position() and
+ * int_bit_position() build trees or wide ints for this; the plugin asks
+ * for many positions while walking types and initializers.
+ */
+static inline bool mp_field_bit_position(tree field, HOST_WIDE_INT *pos)
+{
+	tree bytes = DECL_FIELD_OFFSET(field), bits = DECL_FIELD_BIT_OFFSET(field);
+
+	if (!bytes || !bits || !tree_fits_shwi_p(bytes) || !tree_fits_shwi_p(bits) ||
+	    tree_to_shwi(bytes) < 0 ||
+	    tree_to_shwi(bytes) > HOST_WIDE_INT_MAX / BITS_PER_UNIT - tree_to_shwi(bits))
+		return false;
+	*pos = tree_to_shwi(bytes) * BITS_PER_UNIT + tree_to_shwi(bits);
+	return true;
 }
 
 /* Size in bits of a complete type, or -1. */

@@ -36,17 +36,49 @@ static bool entry_matches(const char *entry, const char *path)
 	return false;
 }
 
-bool mp_path_is_core(const char *path)
+static bool path_matches_core_list(const char *path)
 {
 	unsigned int i;
 
-	if (!path)
-		return false;
 	for (i = 0; i < mp_opts.n_core; i++) {
 		if (entry_matches(mp_opts.core[i], path))
 			return true;
 	}
 	return false;
+}
+
+/*
+ * Matching a path against the list costs thousands of instructions, and
+ * it is asked for every function and initialized variable, almost always
+ * about the same few file names (the line map's strings).  So the answers
+ * are kept in a small direct-mapped cache keyed by the string's address;
+ * a hit is confirmed against a copy of the string, so a caller's
+ * short-lived buffer that reuses an address cannot get a stale answer.
+ */
+#define CORE_CACHE_SIZE 256
+
+static struct {
+	const char *key;
+	char *copy;
+	bool core;
+} core_cache[CORE_CACHE_SIZE];
+
+bool mp_path_is_core(const char *path)
+{
+	unsigned int slot;
+	bool core;
+
+	if (!path)
+		return false;
+	slot = ((uintptr_t)path >> 4) % CORE_CACHE_SIZE;
+	if (core_cache[slot].key == path && !strcmp(core_cache[slot].copy, path))
+		return core_cache[slot].core;
+	core = path_matches_core_list(path);
+	free(core_cache[slot].copy);
+	core_cache[slot].key = path;
+	core_cache[slot].copy = xstrdup(path);
+	core_cache[slot].core = core;
+	return core;
 }
 
 bool mp_decl_is_core(tree fndecl)

@@ -63,11 +63,12 @@ static bool range_below(tree ref, tree ancestor, HOST_WIDE_INT *lo,
 		switch (TREE_CODE(nd)) {
 		case COMPONENT_REF: {
 			tree f = TREE_OPERAND(nd, 1);
+			HOST_WIDE_INT fpos;
 
-			if (!tree_fits_shwi_p(bit_position(f)) || !DECL_SIZE(f) ||
+			if (!mp_field_bit_position(f, &fpos) || !DECL_SIZE(f) ||
 			    !tree_fits_shwi_p(DECL_SIZE(f)))
 				return false;
-			l += int_bit_position(f);
+			l += fpos;
 			s = tree_to_shwi(DECL_SIZE(f));
 			break;
 		}
@@ -113,56 +114,70 @@ static bool range_below(tree ref, tree ancestor, HOST_WIDE_INT *lo,
 }
 
 /*
- * Bit offset of the first descriptor embedded in TYPE, or -1.  Cached by
- * type UID (UIDs are never reused in a compilation); a collision only
- * costs a recomputation.
+ * Bit offset of the first descriptor embedded in TYPE, or -1.  Memoized
+ * per type, inner types included, so each type of the unit is walked
+ * once.  The cache is direct-mapped by type UID (UIDs are never reused in
+ * a compilation); a collision only costs a recomputation.  Types cannot
+ * contain themselves by value, so the recursion ends; MAX_EMBED_DEPTH
+ * bounds it on malformed input.
  */
 #define EMBED_CACHE_SIZE 1024
+#define MAX_EMBED_DEPTH 32
 
 static struct {
 	unsigned int uid;
 	HOST_WIDE_INT off;
 } embed_cache[EMBED_CACHE_SIZE];
 
+static HOST_WIDE_INT embedded_desc_offset_depth(tree type, int depth);
+
 static HOST_WIDE_INT find_embedded_desc(tree type, int depth)
 {
 	tree f;
 
-	if (depth > 8 || !type || !COMPLETE_TYPE_P(type))
+	if (!COMPLETE_TYPE_P(type))
 		return -1;
 	if (mp_is_desc_type(type))
 		return 0;
 	if (TREE_CODE(type) == ARRAY_TYPE)
-		return find_embedded_desc(TREE_TYPE(type), depth + 1);
+		return embedded_desc_offset_depth(TREE_TYPE(type), depth + 1);
 	if (!RECORD_OR_UNION_TYPE_P(type))
 		return -1;
 	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
-		HOST_WIDE_INT inner;
+		HOST_WIDE_INT pos, inner;
 
 		if (TREE_CODE(f) != FIELD_DECL || !AGGREGATE_TYPE_P(TREE_TYPE(f)) ||
-		    !tree_fits_shwi_p(bit_position(f)))
+		    !mp_field_bit_position(f, &pos))
 			continue;
-		inner = find_embedded_desc(TREE_TYPE(f), depth + 1);
+		inner = embedded_desc_offset_depth(TREE_TYPE(f), depth + 1);
 		if (inner >= 0)
-			return int_bit_position(f) + inner;
+			return pos + inner;
 	}
 	return -1;
 }
 
-static HOST_WIDE_INT embedded_desc_offset(tree type)
+static HOST_WIDE_INT embedded_desc_offset_depth(tree type, int depth)
 {
 	unsigned int uid, slot;
+	HOST_WIDE_INT off;
 
-	if (!type || !AGGREGATE_TYPE_P(type))
+	if (!type || !AGGREGATE_TYPE_P(type) || depth > MAX_EMBED_DEPTH)
 		return -1;
 	type = TYPE_MAIN_VARIANT(type);
 	uid = TYPE_UID(type);
 	slot = uid % EMBED_CACHE_SIZE;
-	if (embed_cache[slot].uid != uid || !uid) {
-		embed_cache[slot].uid = uid;
-		embed_cache[slot].off = find_embedded_desc(type, 0);
-	}
-	return embed_cache[slot].off;
+	if (uid && embed_cache[slot].uid == uid)
+		return embed_cache[slot].off;
+	/* Computed before the slot is claimed: inner types may reuse it. */
+	off = find_embedded_desc(type, depth);
+	embed_cache[slot].uid = uid;
+	embed_cache[slot].off = off;
+	return off;
+}
+
+static HOST_WIDE_INT embedded_desc_offset(tree type)
+{
+	return embedded_desc_offset_depth(type, 0);
 }
 
 /* The descriptor-typed node of REF's chain nearest the base, if any. */

@@ -184,9 +184,9 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
 		    !POINTER_TYPE_P(TREE_TYPE(field)))
 			continue;
-		if (!tree_fits_shwi_p(bit_position(field)))
+		if (!mp_field_bit_position(field, &sub_off))
 			continue;
-		sub_off = off + int_bit_position(field);
+		sub_off += off;
 		sub_name = xasprintf("%s.%s", name, DECL_NAME(field) ?
 				     IDENTIFIER_POINTER(DECL_NAME(field)) : "<anonymous>");
 		walk_value(w, value, TREE_TYPE(field), sub_off, sub_name);

@@ -59,9 +59,9 @@ static void for_each_named_member(tree record, HOST_WIDE_INT base,
 	for (f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
 		HOST_WIDE_INT pos;
 
-		if (TREE_CODE(f) != FIELD_DECL || !tree_fits_shwi_p(bit_position(f)))
+		if (TREE_CODE(f) != FIELD_DECL || !mp_field_bit_position(f, &pos))
 			continue;
-		pos = base + int_bit_position(f);
+		pos += base;
 		if (!DECL_NAME(f) && RECORD_OR_UNION_TYPE_P(TREE_TYPE(f)))
 			for_each_named_member(TREE_TYPE(f), pos, fn, data);
 		else if (DECL_NAME(f))
@@ -188,9 +188,8 @@ static bool find_member_path(tree record, const char *path,
 	for (f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
 		HOST_WIDE_INT here;
 
-		if (TREE_CODE(f) != FIELD_DECL || !tree_fits_shwi_p(bit_position(f)))
+		if (TREE_CODE(f) != FIELD_DECL || !mp_field_bit_position(f, &here))
 			continue;
-		here = int_bit_position(f);
 		if (!DECL_NAME(f) && RECORD_OR_UNION_TYPE_P(TREE_TYPE(f))) {
 			HOST_WIDE_INT inner;
 
@@ -228,10 +227,8 @@ static tree find_action_member(tree record, HOST_WIDE_INT *pos)
 	for (f = TYPE_FIELDS(record); f; f = DECL_CHAIN(f)) {
 		if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) &&
 		    id_equal(DECL_NAME(f), "action") &&
-		    tree_fits_shwi_p(bit_position(f))) {
-			*pos = int_bit_position(f);
+		    mp_field_bit_position(f, pos))
 			return f;
-		}
 	}
 	return NULL_TREE;
 }
