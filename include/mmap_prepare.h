@@ -14,6 +14,7 @@
  *   write_only.c     write-only-read rule (path sensitive)
  *   ops_hooks.c      both-hooks and deprecated-mmap rules
  *   findings.c       collecting, de-duplicating and printing findings
+ *   key_index.c      lookup of unit-wide tables by key (linear-time units)
  *   check_pass.c     the GCC pass that drives the per-function checks
  */
 #ifndef MMAP_PREPARE_H
@@ -222,6 +223,36 @@ void mp_check_write_only_reads(struct mp_fn_track *t);	/* write_only.c */
 void mp_ops_finish_decl(tree decl);
 void mp_ops_scan_function(function *fn);
 void mp_ops_report(void);
+
+/* ---- unit-wide tables by key (key_index.c) ---- */
+
+struct mp_key_slot {
+	uint64_t a, b;
+	unsigned int pos;
+	bool used;
+};
+
+/* Zero-initialized is empty. */
+struct mp_key_index {
+	struct mp_key_slot *slots;
+	unsigned int n_slots, n_used;
+};
+
+bool mp_key_index_get(const struct mp_key_index *ix, uint64_t a, uint64_t b,
+		      unsigned int *pos);
+void mp_key_index_put(struct mp_key_index *ix, uint64_t a, uint64_t b,
+		      unsigned int pos);
+void mp_key_index_clear(struct mp_key_index *ix);
+
+/* Room for N + 1 elements in *ARRAY (capacity *CAP), doubling: appending
+   one element at a time stays linear. */
+#define MP_GROW(array, n, cap)						\
+	do {								\
+		if ((n) + 1 > (cap)) {					\
+			(cap) = (cap) ? 2 * (cap) : 16;			\
+			(array) = XRESIZEVEC(__typeof__(*(array)), (array), (cap)); \
+		}							\
+	} while (0)
 
 /* ---- identifiers the plugin compares against (mmap_prepare_plugin.c) ---- */
 

@@ -27,13 +27,22 @@ struct summary {
 };
 
 static struct summary *summaries;
-static unsigned int n_summaries;
+static unsigned int n_summaries, summaries_cap;
+/* (function, kind and parameter) -> summaries[] */
+static struct mp_key_index summary_index;
 
 void mp_summaries_reset(void)
 {
 	free(summaries);
 	summaries = NULL;
 	n_summaries = 0;
+	summaries_cap = 0;
+	mp_key_index_clear(&summary_index);
+}
+
+static uint64_t summary_key(enum summary_kind kind, unsigned int idx)
+{
+	return (uint64_t)kind << 32 | idx;
 }
 
 static struct summary *find_summary(tree fndecl, enum summary_kind kind,
@@ -41,19 +50,18 @@ static struct summary *find_summary(tree fndecl, enum summary_kind kind,
 {
 	unsigned int i;
 
-	for (i = 0; i < n_summaries; i++) {
-		struct summary *s = &summaries[i];
-
-		if (s->fndecl == fndecl && s->kind == kind && s->idx == idx)
-			return s;
-	}
-	return NULL;
+	if (!mp_key_index_get(&summary_index, (uintptr_t)fndecl,
+			      summary_key(kind, idx), &i))
+		return NULL;
+	return &summaries[i];
 }
 
 static unsigned int new_summary(tree fndecl, enum summary_kind kind,
 				unsigned int idx)
 {
-	summaries = XRESIZEVEC(struct summary, summaries, n_summaries + 1);
+	MP_GROW(summaries, n_summaries, summaries_cap);
+	mp_key_index_put(&summary_index, (uintptr_t)fndecl,
+			 summary_key(kind, idx), n_summaries);
 	memset(&summaries[n_summaries], 0, sizeof(summaries[0]));
 	summaries[n_summaries].fndecl = fndecl;
 	summaries[n_summaries].kind = kind;

@@ -17,7 +17,7 @@ struct queued {
 };
 
 static struct queued *queue;
-static unsigned int n_queue;
+static unsigned int n_queue, queue_cap;
 
 const char *mp_decl_name(tree decl)
 {
@@ -57,7 +57,7 @@ static void free_finding(struct mp_finding *f)
 
 void mp_finding_add(struct mp_finding *f)
 {
-	queue = XRESIZEVEC(struct queued, queue, n_queue + 1);
+	MP_GROW(queue, n_queue, queue_cap);
 	queue[n_queue].f = *f;
 	queue[n_queue].where = primary_location(f->loc);
 	queue[n_queue].seq = n_queue;
@@ -206,4 +206,5 @@ void mp_findings_flush(void)
 	free(queue);
 	queue = NULL;
 	n_queue = 0;
+	queue_cap = 0;
 }

@@ -32,7 +32,8 @@ struct ops_record {
 };
 
 static struct ops_record *records;
-static unsigned int n_records;
+static unsigned int n_records, records_cap;
+static struct mp_key_index record_index;	/* (uid, off) -> records[] */
 static HOST_WIDE_INT pointer_serial;
 
 static bool is_function_pointer(tree type)
@@ -90,11 +91,10 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 	struct ops_record *r;
 	unsigned int i;
 
-	for (i = 0; i < n_records; i++) {
-		if (records[i].uid == uid && records[i].off == off)
-			return &records[i];
-	}
-	records = XRESIZEVEC(struct ops_record, records, n_records + 1);
+	if (mp_key_index_get(&record_index, uid, (uint64_t)off, &i))
+		return &records[i];
+	MP_GROW(records, n_records, records_cap);
+	mp_key_index_put(&record_index, uid, (uint64_t)off, n_records);
 	r = &records[n_records++];
 	memset(r, 0, sizeof(*r));
 	r->uid = uid;
@@ -415,4 +415,6 @@ void mp_ops_report(void)
 	free(records);
 	records = NULL;
 	n_records = 0;
+	records_cap = 0;
+	mp_key_index_clear(&record_index);
 }
