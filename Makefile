@@ -136,17 +136,37 @@ valgrind: deps all
 # Benchmark, not a test (nothing asserts on timings): compile time and peak
 # RSS on the real kernel units against a plain compile, a do-nothing plugin
 # (bench/null_plugin.c, built with the plugin's flags) and sparse, then the
-# scaling run.  Extra options: make bench BENCH_ARGS='--rounds 7 --per-tu'.
-# See docs/performance.md.
-.PHONY: bench
-bench: NEED_DEJAGNU := 0
-bench: deps
-	@$(MAKE) --no-print-directory all
-	@mkdir -p $(BUILD)/bench
+# scaling run.  Extra options: make bench BENCH_ARGS='--rounds 9 --summary-only'.
+# bench-profile counts instructions (callgrind) on a sample of the same
+# units and says where the plugin's share goes.  See docs/performance.md.
+.PHONY: bench bench-profile bench-plugins
+bench bench-profile: NEED_DEJAGNU := 0
+# The benchmark's own builds: the null plugin, and the plugin with its
+# self-timing compiled in (plugin/self_time.c) for the scaling run.
+SELFTIME_OBJS := $(SRCS:plugin/%.c=$(BUILD)/bench/selftime/%.o)
+$(BUILD)/bench/selftime/%.o: plugin/%.c $(HEADERS) Makefile | plugin-headers
+	@mkdir -p $(dir $@)
+	$(CXX) $(PLUGIN_CXXFLAGS) -DMP_SELF_TIME -c -o $@ $<
+$(BUILD)/bench/mmap_prepare_plugin-selftime.so: $(SELFTIME_OBJS)
+	$(CXX) $(PLUGIN_LDFLAGS) -o $@ $(SELFTIME_OBJS)
+$(BUILD)/bench/null_plugin.so: bench/null_plugin.c Makefile | plugin-headers
+	@mkdir -p $(dir $@)
 	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $(BUILD)/bench/null_plugin.o bench/null_plugin.c
-	$(CXX) $(PLUGIN_LDFLAGS) -o $(BUILD)/bench/null_plugin.so $(BUILD)/bench/null_plugin.o
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" \
-		NULL_PLUGIN='$(CURDIR)/$(BUILD)/bench/null_plugin.so' scripts/bench $(BENCH_ARGS)
+	$(CXX) $(PLUGIN_LDFLAGS) -o $@ $(BUILD)/bench/null_plugin.o
+
+bench-plugins: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/null_plugin.so \
+		$(BUILD)/bench/mmap_prepare_plugin-selftime.so
+
+BENCH_ENV = CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" \
+	NULL_PLUGIN='$(CURDIR)/$(BUILD)/bench/null_plugin.so' \
+	SELFTIME_PLUGIN='$(CURDIR)/$(BUILD)/bench/mmap_prepare_plugin-selftime.so'
+
+bench: bench-plugins
+	@$(BENCH_ENV) scripts/bench $(BENCH_ARGS)
+
+bench-profile: bench-plugins
+	@$(BENCH_ENV) scripts/bench-profile $(PROFILE_ARGS)
 
 # Every supported GCC (11..16 natively, 13+ in cached debootstrapped
 # chroots) and the aarch64 cross compiler: build, testsuite, gate tests,

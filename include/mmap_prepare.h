@@ -15,6 +15,7 @@
  *   ops_hooks.c      both-hooks and deprecated-mmap rules
  *   findings.c       collecting, de-duplicating and printing findings
  *   key_index.c      lookup of unit-wide tables by key (linear-time units)
+ *   self_time.c      the plugin's own time (benchmark build only)
  *   check_pass.c     the GCC pass that drives the per-function checks
  */
 #ifndef MMAP_PREPARE_H
@@ -223,6 +224,22 @@ void mp_check_write_only_reads(struct mp_fn_track *t);	/* write_only.c */
 void mp_ops_finish_decl(tree decl);
 void mp_ops_scan_function(function *fn);
 void mp_ops_report(void);
+
+/* ---- the plugin's own time (self_time.c) ---- */
+
+/*
+ * Around each entry point (callbacks, the pass).  Only the benchmark's
+ * build (-DMP_SELF_TIME, see self_time.c) times anything.
+ */
+#ifdef MP_SELF_TIME
+void mp_self_time_start(void);
+void mp_self_time_enter(void);
+void mp_self_time_leave(void);
+#else
+static inline void mp_self_time_start(void) {}
+static inline void mp_self_time_enter(void) {}
+static inline void mp_self_time_leave(void) {}
+#endif
 
 /* ---- unit-wide tables by key (key_index.c) ---- */
 

@@ -75,7 +75,9 @@ public:
 
 	unsigned int execute(function *) final override
 	{
+		mp_self_time_enter();
 		check_unit();
+		mp_self_time_leave();
 		return 0;
 	}
 };
