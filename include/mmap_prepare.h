@@ -166,6 +166,7 @@ struct mp_fn_track {
 	struct mp_pt ret;
 	bool relevant;			/* something tracked was seen */
 	bool changed;
+	bool unsettled;			/* values did not settle (a bug) */
 };
 
 enum mp_place_kind {

@@ -11,6 +11,19 @@
  */
 #include "mmap_prepare.h"
 
+/* Says so when the analysis of a function could not finish (a bug). */
+static void report_unsettled(struct mp_fn_track *t)
+{
+	struct mp_finding f = {};
+
+	f.rule = MP_RULE_IMMUTABLE;
+	f.loc = DECL_SOURCE_LOCATION(t->fndecl);
+	f.function = xstrdup(mp_decl_name(t->fndecl));
+	f.message = xasprintf("the plugin's analysis of '%s' did not settle; its writes to 'struct vm_area_desc' are not checked",
+			      mp_decl_name(t->fndecl));
+	mp_finding_add(&f);
+}
+
 static void check_function(function *fn, const struct mp_policy *pol)
 {
 	struct mp_fn_track t;
@@ -19,7 +32,10 @@ static void check_function(function *fn, const struct mp_policy *pol)
 	if (!pol)
 		return;
 	mp_track_function(&t, fn, MP_TRACK_DESCRIPTORS, NULL_TREE);
-	if (t.relevant) {
+	if (t.unsettled) {
+		if (mp_rule_on(MP_RULE_IMMUTABLE))
+			report_unsettled(&t);
+	} else if (t.relevant) {
 		mp_check_desc_writes(&t);
 		mp_check_escapes(&t);
 		mp_check_write_only_reads(&t);

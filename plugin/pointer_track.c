@@ -18,8 +18,17 @@
  */
 #include "mmap_prepare.h"
 
-/* Enough for any real function; the lattice height bounds it anyway. */
-#define MP_MAX_ITERATIONS 16
+/*
+ * The sweeps over a function repeat until no value changes.  A value only
+ * rises (it is joined with its old self) and can rise at most this many
+ * times (unvisited, nothing, tracked at an offset, tracked at an unknown
+ * offset, no longer local), and a sweep that changes anything raises at
+ * least one value, so the sweeps end by themselves; a chain of values
+ * carried around a loop needs one sweep per link.  The bound derived from
+ * this is a guard only: passing it means a bug, and the function is then
+ * marked unsettled instead of being judged on half-computed values.
+ */
+#define MP_LATTICE_STEPS 5
 
 /* Not reached yet: ignored by joins, so loops start optimistic. */
 static const struct mp_pt pt_unvisited = { false, false, false, false, 0 };
@@ -426,7 +435,8 @@ static void seed_names(struct mp_fn_track *t)
 void mp_track_function(struct mp_fn_track *t, function *fn,
 		       enum mp_track_mode mode, tree parm)
 {
-	int *rpo, n_rpo, i, iter;
+	int *rpo, n_rpo, i;
+	unsigned long sweeps;
 
 	memset(t, 0, sizeof(*t));
 	t->fn = fn;
@@ -440,7 +450,11 @@ void mp_track_function(struct mp_fn_track *t, function *fn,
 
 	rpo = XNEWVEC(int, n_basic_blocks_for_fn(fn));
 	n_rpo = pre_and_rev_post_order_compute_fn(fn, NULL, rpo, false);
-	for (iter = 0; iter < MP_MAX_ITERATIONS; iter++) {
+	for (sweeps = 0;; sweeps++) {
+		if (sweeps > MP_LATTICE_STEPS * ((unsigned long)t->n_ssa + t->n_slots + 1)) {
+			t->unsettled = true;
+			break;
+		}
 		t->changed = false;
 		for (i = 0; i < n_rpo; i++) {
 			basic_block bb = BASIC_BLOCK_FOR_FN(fn, rpo[i]);
