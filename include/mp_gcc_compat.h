@@ -148,12 +148,10 @@ static inline HOST_WIDE_INT mp_type_bits(tree type)
  * GCC's SARIF output names a diagnostic's rule ("ruleId") after its -W
  * option, and after its kind ("warning", "error") when it has none.  From
  * GCC 14 a diagnostic's metadata may add to its SARIF result object, and
- * the findings use that to carry RULE as the ruleId (and URL, if not NULL,
- * as the result property "mmap-prepare/helpUri": a result object has no
- * helpUri of its own, and the hook cannot add to the run's rules[]).
- * GCC 13 has no such hook, GCC 11 and 12 no SARIF output: there RULE is in
- * the message only.  The message text is the same with every GCC, and
- * GCC's JSON output (13 to 15) has RULE in the message only.
+ * the findings use that to carry RULE as the ruleId.  GCC 13 has no such
+ * hook, GCC 11 and 12 no SARIF output: there RULE is in the message only.
+ * The message text is the same with every GCC, and GCC's JSON output
+ * (13 to 15) has RULE in the message only.
  *
  * diagnostic_metadata::add_rule() is not used: GCC's SARIF and JSON
  * output ignore such rules, and its text output would print RULE again
@@ -170,52 +168,42 @@ typedef sarif_object mp_sarif_object;
 
 class mp_rule_metadata final : public mp_diagnostic_metadata {
 public:
-	mp_rule_metadata(const char *rule, const char *url)
-		: m_rule(rule), m_url(url)
+	mp_rule_metadata(const char *rule) : m_rule(rule)
 	{
 	}
 	/* Called once per SARIF result, after GCC has set its ruleId. */
 	void maybe_add_sarif_properties(mp_sarif_object &result) const final override
 	{
 		result.set_string("ruleId", m_rule);
-		if (m_url)
-			result.get_or_create_properties().set_string("mmap-prepare/helpUri",
-								     m_url);
 	}
 
 private:
 	const char *m_rule;
-	const char *m_url;
 };
 #endif
 
-/* As warning_at(LOC, 0, "%s [%s]", TEXT, RULE): true if it was shown. */
-static inline bool mp_warning_with_rule(location_t loc, const char *rule,
-					const char *url, const char *text)
+/*
+ * As error_at(LOC, "%s [%s]", TEXT, RULE) when AS_ERROR, else as
+ * warning_at(LOC, 0, ...).  True if it was shown (an error always is).
+ */
+static inline bool mp_diagnose_with_rule(location_t loc, bool as_error,
+					 const char *rule, const char *text)
 {
 #if BUILDING_GCC_VERSION >= 14000
 	rich_location richloc(line_table, loc);
-	mp_rule_metadata meta(rule, url);
+	mp_rule_metadata meta(rule);
 
+	if (as_error) {
+		error_meta(&richloc, meta, "%s [%s]", text, rule);
+		return true;
+	}
 	return warning_meta(&richloc, meta, 0, "%s [%s]", text, rule);
 #else
-	(void)url;
+	if (as_error) {
+		error_at(loc, "%s [%s]", text, rule);
+		return true;
+	}
 	return warning_at(loc, 0, "%s [%s]", text, rule);
-#endif
-}
-
-/* As error_at(LOC, "%s [%s]", TEXT, RULE). */
-static inline void mp_error_with_rule(location_t loc, const char *rule,
-				      const char *url, const char *text)
-{
-#if BUILDING_GCC_VERSION >= 14000
-	rich_location richloc(line_table, loc);
-	mp_rule_metadata meta(rule, url);
-
-	error_meta(&richloc, meta, "%s [%s]", text, rule);
-#else
-	(void)url;
-	error_at(loc, "%s [%s]", text, rule);
 #endif
 }
 

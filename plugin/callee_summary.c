@@ -194,18 +194,17 @@ static bool function_may_write_param(function *fn, tree parm)
 {
 	struct mp_fn_track t;
 	basic_block bb;
-	bool writes = false;
+	bool writes;
 
 	mp_track_function(&t, fn, MP_TRACK_PARAM, parm);
-	/* No proof from values that did not settle. */
-	writes = t.unsettled;
+	writes = t.unsettled;	/* no proof from values that did not settle */
 	FOR_EACH_BB_FN(bb, fn) {
 		gimple_stmt_iterator si;
 
-		if (writes)
-			break;
 		for (si = gsi_start_bb(bb); !gsi_end_p(si) && !writes; gsi_next(&si))
 			writes = stmt_may_write_tracked(&t, gsi_stmt(si));
+		if (writes)
+			break;
 	}
 	mp_track_release(&t);
 	return writes;

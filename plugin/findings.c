@@ -173,14 +173,8 @@ static void emit(const struct queued *q)
 	   "relatedLocations". */
 	auto_diagnostic_group group;
 
-	if (mp_opts.werror) {
-		mp_error_with_rule(q->where, mp_rule_name(f->rule), NULL,
-				   f->message);
-		shown = true;
-	} else {
-		shown = mp_warning_with_rule(q->where, mp_rule_name(f->rule),
-					     NULL, f->message);
-	}
+	shown = mp_diagnose_with_rule(q->where, mp_opts.werror,
+				      mp_rule_name(f->rule), f->message);
 	if (!shown)
 		return;
 	if (loc != q->where)

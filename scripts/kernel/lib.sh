@@ -247,6 +247,5 @@ mp_outdir_lock() {
 mp_locked() {
 	local d=$1
 	shift
-	mkdir -p "$d"
-	( exec 6>"$d/.mp-build.lock"; flock 6; "$@" )
+	( mp_outdir_lock "$d"; "$@" )
 }
