@@ -44,4 +44,44 @@ int chain_prepare(struct vm_area_desc *desc, int n)
 	return 0;
 }
 
+/* The same chain from a permitted field stays silent. */
+int chain_pgoff_prepare(struct vm_area_desc *desc, int n)
+{
+	unsigned long *b0 = &desc->pgoff,
+		      *b1 = 0, *b2 = 0, *b3 = 0, *b4 = 0, *b5 = 0, *b6 = 0,
+		      *b7 = 0, *b8 = 0, *b9 = 0, *b10 = 0, *b11 = 0, *b12 = 0,
+		      *b13 = 0, *b14 = 0, *b15 = 0, *b16 = 0, *b17 = 0, *b18 = 0,
+		      *b19 = 0, *b20 = 0, *b21 = 0, *b22 = 0, *b23 = 0, *b24 = 0;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		b24 = b23;
+		b23 = b22;
+		b22 = b21;
+		b21 = b20;
+		b20 = b19;
+		b19 = b18;
+		b18 = b17;
+		b17 = b16;
+		b16 = b15;
+		b15 = b14;
+		b14 = b13;
+		b13 = b12;
+		b12 = b11;
+		b11 = b10;
+		b10 = b9;
+		b9 = b8;
+		b8 = b7;
+		b7 = b6;
+		b6 = b5;
+		b5 = b4;
+		b4 = b3;
+		b3 = b2;
+		b2 = b1;
+		b1 = b0;
+	}
+	*b24 = 0;
+	return 0;
+}
+
 /* { dg-message "is immutable: mmap_prepare hooks may change only" "" { target *-*-* } 0 } */
