@@ -108,30 +108,30 @@ print-plugin:
 
 # Installs what the two README commands need (Debian), or says how.
 deps:
-	@CC='$(CC)' CXX='$(CXX)' NEED_DEJAGNU=$(NEED_DEJAGNU) scripts/install-deps
+	@CC='$(CC)' CXX='$(CXX)' NEED_DEJAGNU=$(NEED_DEJAGNU) scripts/install-deps.sh
 
 run: NEED_DEJAGNU := 0
 run: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-examples
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-examples.sh
 
 check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
-	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests)
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz --programs 8 --seed 1
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite
+	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh
 
 # Reproducible fuzzing (csmith programs and testsuite mutants): N each.
 N		?= 200
 SEED		?= 1
 fuzz: NEED_DEJAGNU := 1
 fuzz: deps all
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz --programs $(N) --seed $(SEED)
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs $(N) --seed $(SEED)
 
 # Valgrind memcheck on cc1 with the plugin over a sample of the tests.
 valgrind: deps all
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/valgrind-check
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/valgrind-check.sh
 
 # Benchmark, not a test (nothing asserts on timings): compile time and peak
 # RSS on the real kernel units against a plain compile, a do-nothing plugin
@@ -163,17 +163,17 @@ BENCH_ENV = CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" \
 	SELFTIME_PLUGIN='$(CURDIR)/$(BUILD)/bench/mmap_prepare_plugin-selftime.so'
 
 bench: bench-plugins
-	@$(BENCH_ENV) scripts/bench $(BENCH_ARGS)
+	@$(BENCH_ENV) scripts/bench.py $(BENCH_ARGS)
 
 bench-profile: bench-plugins
-	@$(BENCH_ENV) scripts/bench-profile $(PROFILE_ARGS)
+	@$(BENCH_ENV) scripts/bench-profile.py $(PROFILE_ARGS)
 
 # Every supported GCC (11..16 natively, 13+ in cached debootstrapped
 # chroots) and the aarch64 cross compiler: build, testsuite, gate tests,
 # and findings compared with gcc-12's.  Prints a table.  Run as root.
 .PHONY: check-matrix
 check-matrix:
-	@scripts/matrix/run
+	@scripts/matrix/run.sh
 
 # Proves the tests can fail: removes the code behind each rule and store
 # kind in turn and expects the covering tests to fail.
@@ -182,12 +182,12 @@ check-mutants: deps
 	@CC='$(CC)' scripts/mutation-check
 
 # The plugin on real kernel trees (Debian's linux-source-7.x, -6.12):
-# scripts/kernel/check-kernel, docs/kernel.md.  Long; caches in $MP_CACHE.
+# scripts/kernel/check-kernel.sh, docs/kernel.md.  Long; caches in $MP_CACHE.
 .PHONY: check-kernel
 check-kernel: NEED_DEJAGNU := 0
 check-kernel: deps
 	@$(MAKE) --no-print-directory all
-	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/check-kernel
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/check-kernel.sh
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=$(PREFIX)/lib/gcc-plugins]
 # PLUGINDIR=$$($(CC) -print-file-name=plugin) installs into GCC's own

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Findings for testsuite/gcc-formats/run, which compares GCC's JSON and
+ * Findings for testsuite/gcc-formats/run.sh, which compares GCC's JSON and
  * SARIF output for this file with its text output.  Each line with a
  * finding ends in a "finding: RULE" comment (the runner reads them);
  * no tabs, so that byte and display columns agree.

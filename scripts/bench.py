@@ -3,10 +3,10 @@
 """Benchmark of the plugin on the real kernel units (issue 6).
 
 The translation units are those of the real-kernel check: every object
-scripts/kernel/objects lists for Linux $MP_KVER (default 7.2) that builds on
+scripts/kernel/objects.sh lists for Linux $MP_KVER (default 7.2) that builds on
 x86_64.  They are built once, without the plugin and with W=1, in a private
 O= directory ($MP_CACHE/build/bench-linux-VER-x86_64, configured by
-scripts/kernel/configure).  Each object's exact compile command is then
+scripts/kernel/configure.sh).  Each object's exact compile command is then
 taken from its kbuild .cmd file (savedcmd_ line) and re-run in that
 directory with its output sent to a temporary file, as four variants:
 
@@ -27,15 +27,15 @@ largest process (cc1).  Per object: the median over rounds of each ratio;
 overall: the median of those per-object medians, and the ratio of the
 summed per-object median times.
 
-Then runs scripts/bench-scaling (generated units of 1k/10k/100k functions).
+Then runs scripts/bench-scaling.py (generated units of 1k/10k/100k functions).
 
 This is a measurement, not a test: nothing asserts on timings; the budget
 line only says whether the figures are within it.
 
-Usage: scripts/bench [--rounds N] [--objects a.o,b.o] [--no-sparse]
+Usage: scripts/bench.py [--rounds N] [--objects a.o,b.o] [--no-sparse]
                      [--no-null] [--no-scaling] [--json FILE] [--summary-only]
 Environment: CC (default gcc), PLUGIN (the per-GCC build), NULL_PLUGIN,
-  MP_CACHE, MP_KVER, MP_JOBS, SPARSE (default: scripts/bench-sparse-setup).
+  MP_CACHE, MP_KVER, MP_JOBS, SPARSE (default: scripts/bench-sparse-setup.sh).
 """
 import argparse
 import hashlib
@@ -103,20 +103,20 @@ def loadavg():
 def prepare_tree(cc, kver, jobs):
     env = dict(os.environ)
     env.pop("KCFLAGS", None)
-    rc, out = run([os.path.join(TOP, "scripts/kernel/fetch"), kver], env=env)
+    rc, out = run([os.path.join(TOP, "scripts/kernel/fetch.sh"), kver], env=env)
     if rc:
-        die("scripts/kernel/fetch %s failed:\n%s" % (kver, out))
+        die("scripts/kernel/fetch.sh %s failed:\n%s" % (kver, out))
     ksrc = out.strip().splitlines()[-1]
     cache = os.environ.get("MP_CACHE", "/root/.cache/mmap-prepare")
     outdir = os.path.join(cache, "build", "bench-linux-%s-x86_64" % kver)
     log("configuring %s (cached after the first run)" % outdir)
-    rc, out = run([os.path.join(TOP, "scripts/kernel/configure"), ksrc, outdir,
+    rc, out = run([os.path.join(TOP, "scripts/kernel/configure.sh"), ksrc, outdir,
                    "CC=" + cc], env=env)
     if rc:
-        die("scripts/kernel/configure failed:\n%s" % out[-4000:])
-    rc, out = run([os.path.join(TOP, "scripts/kernel/objects"), ksrc])
+        die("scripts/kernel/configure.sh failed:\n%s" % out[-4000:])
+    rc, out = run([os.path.join(TOP, "scripts/kernel/objects.sh"), ksrc])
     if rc:
-        die("scripts/kernel/objects failed:\n" + out)
+        die("scripts/kernel/objects.sh failed:\n" + out)
     objs = [o for o in out.split() if o not in KNOWN_UNBUILT]
     # W=1 and no plugin, exactly as a user's build; make rebuilds nothing
     # when the objects are up to date with this command line.
@@ -317,9 +317,9 @@ def main():
         if not args.no_sparse:
             sparse = os.environ.get("SPARSE")
             if not sparse:
-                rc, out = run([os.path.join(TOP, "scripts/bench-sparse-setup")])
+                rc, out = run([os.path.join(TOP, "scripts/bench-sparse-setup.sh")])
                 if rc:
-                    die("scripts/bench-sparse-setup failed:\n" + out[-3000:])
+                    die("scripts/bench-sparse-setup.sh failed:\n" + out[-3000:])
                 sparse = out.strip().splitlines()[-1]
 
         ksrc, outdir, objs, make, env = prepare_tree(cc, kver, jobs)
@@ -367,10 +367,10 @@ def main():
             print()
             sys.stdout.flush()
             t0 = time.time()
-            rc = subprocess.call([os.path.join(TOP, "scripts/bench-scaling")],
+            rc = subprocess.call([os.path.join(TOP, "scripts/bench-scaling.py")],
                                  env=dict(os.environ, CC=cc, PLUGIN=plugin))
             if rc:
-                die("scripts/bench-scaling failed")
+                die("scripts/bench-scaling.py failed")
             log("scaling: %.0f s" % (time.time() - t0))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/configure KSRC OUTDIR [extra make args, e.g. CC=gcc-12]
+# scripts/kernel/configure.sh KSRC OUTDIR [extra make args, e.g. CC=gcc-12]
 #
 # Out-of-tree (O=OUTDIR) x86_64 configuration for checking the plugin on a
 # real kernel: x86_64_defconfig, the changes in kconfig.options (through the
@@ -14,7 +14,7 @@
 #                     "-e GCC_PLUGIN_MMAP_PREPARE" (applied after the file)
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
-. "$here/lib.sh"
+. "$here/../lib.sh"
 
 [ $# -ge 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR [make args]" >&2; exit 2; }
 ksrc=$(readlink -f "$1")

@@ -12,7 +12,7 @@
    keep the original's findings: the same rules, and for mutants that do
    not move code, the same rules on the same lines.
 
-Usage: scripts/fuzz [--programs N] [--seed S]     env CC, PLUGIN
+Usage: scripts/fuzz.py [--programs N] [--seed S]     env CC, PLUGIN
 Exit status 1 on any crash or changed finding.
 """
 import argparse

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/build-objects KSRC OUTDIR PLUGIN [extra make args]
+# scripts/kernel/build-objects.sh KSRC OUTDIR PLUGIN [extra make args]
 #
 # Recompiles, with the plugin loaded, every object `objects KSRC` lists, in
 # the configured and prepared O=OUTDIR (see configure), in one
@@ -29,7 +29,7 @@
 # 2 on a usage error.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
-. "$here/lib.sh"
+. "$here/../lib.sh"
 
 [ $# -ge 3 ] || { echo "usage: ${0##*/} KSRC OUTDIR PLUGIN [make args]" >&2; exit 2; }
 ksrc=$(readlink -f "$1")
@@ -37,7 +37,7 @@ outdir=$(readlink -f "$2")
 plugin=$(readlink -f "$3")
 shift 3
 [ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
-[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure)"
+[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
 [ -f "$plugin" ] || mp_die "plugin $3 not found (run make)"
 mp_outdir_lock "$outdir"
 jobs=${MP_JOBS:-$(nproc)}
@@ -60,7 +60,7 @@ declare -A why_known=(
 if [ -n "${MP_OBJECTS:-}" ]; then
 	read -r -a objs <<<"$MP_OBJECTS"
 else
-	mapfile -t objs < <("$here/objects" "$ksrc")
+	mapfile -t objs < <("$here/objects.sh" "$ksrc")
 fi
 [ ${#objs[@]} -gt 0 ] || mp_die "no objects to build"
 

@@ -1,13 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/check-kernel   (make check-kernel)
+# scripts/kernel/check-kernel.sh   (make check-kernel)
 #
 # The plugin on real kernel trees, fully automatic; exits non-zero on any
 # failure and ends with a summary.  Steps (docs/kernel.md has the details):
 #
 #  1 sources     Debian's linux-source-7.2, the newest linux-source-7.x the
-#                archive offers (scripts/kernel/newest-7) and -6.12
-#                (scripts/kernel/fetch, cached under $MP_CACHE/src)
+#                archive offers (scripts/kernel/newest-7.sh) and -6.12
+#                (scripts/kernel/fetch.sh, cached under $MP_CACHE/src)
 #  2 trees       for 7.2 and the newest 7.x: configure (x86_64_defconfig +
 #                kconfig.options), compile every object that mentions the
 #                descriptor with the plugin under W=1, check from the
@@ -23,7 +23,7 @@
 #                drivers/char/ of 7.2 compiled with the plugin
 #  6 out-of-tree the documented `make KCFLAGS=-fplugin=... W=1 fs/ext4/`,
 #                and the W=1-only rule silent without W=1, active with it
-#  7 in-tree     scripts/kernel/make-patch-series: git apply --check on 7.2
+#  7 in-tree     scripts/kernel/make-patch-series.sh: git apply --check on 7.2
 #                and the newest 7.x; applied to a copy of 7.2 with
 #                CONFIG_GCC_PLUGIN_MMAP_PREPARE=y, kbuild builds the plugin
 #                and uses it (a mutation is reported, DISABLE_MMAP_PREPARE_PLUGIN
@@ -52,7 +52,7 @@
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
 repo=$(readlink -f "$here/../..")
-. "$here/lib.sh"
+. "$here/../lib.sh"
 
 CC=${CC:-gcc}
 jobs=${MP_JOBS:-$(nproc)}
@@ -117,7 +117,7 @@ series_of() { local v; v=$(kver "$1"); echo "${v%.*}"; }	# 7.2.13 -> 7.2
 # old state and their records are dropped together.
 prepare_outdir() {
 	local ksrc=$1 out=$2 key
-	MP_EXTRA_OPTIONS=${3:-} "$here/configure" "$ksrc" "$out" "CC=$CC" \
+	MP_EXTRA_OPTIONS=${3:-} "$here/configure.sh" "$ksrc" "$out" "CC=$CC" \
 		>"$logs/configure-$(basename "$out").log" 2>&1 || {
 		echo "configure failed: $logs/configure-$(basename "$out").log"
 		tail -n 20 "$logs/configure-$(basename "$out").log"
@@ -164,16 +164,16 @@ fi
 # ---- step 1: sources ----
 s_sources() {
 	local v
-	if [ -n "${KSRC:-}" ]; then k72=$(readlink -f "$KSRC"); else k72=$("$here/fetch" 7.2) || return 1; fi
-	newest=$("$here/newest-7") || return 1
+	if [ -n "${KSRC:-}" ]; then k72=$(readlink -f "$KSRC"); else k72=$("$here/fetch.sh" 7.2) || return 1; fi
+	newest=$("$here/newest-7.sh") || return 1
 	if [ -n "${KSRC_NEWEST:-}" ]; then
 		knew=$(readlink -f "$KSRC_NEWEST")
 	elif [ "$newest" = 7.2 ] && [ -z "${KSRC:-}" ]; then
 		knew=$k72
 	else
-		knew=$("$here/fetch" "$newest") || return 1
+		knew=$("$here/fetch.sh" "$newest") || return 1
 	fi
-	if [ -n "${KSRC_CONTROL:-}" ]; then kctl=$(readlink -f "$KSRC_CONTROL"); else kctl=$("$here/fetch" 6.12) || return 1; fi
+	if [ -n "${KSRC_CONTROL:-}" ]; then kctl=$(readlink -f "$KSRC_CONTROL"); else kctl=$("$here/fetch.sh" 6.12) || return 1; fi
 	for v in "$k72" "$knew" "$kctl"; do
 		[ -f "$v/Makefile" ] || { echo "not a kernel tree: $v"; return 1; }
 		printf '  %-8s %s%s\n' "$(kver "$v")" "$v" \
@@ -197,13 +197,13 @@ s_tree() {
 	local ksrc=$1 out=$2 off st built total
 	prepare_outdir "$ksrc" "$out" || return 1
 	off=$(stat -c %s "$(mp_report "$out")")
-	"$here/build-objects" "$ksrc" "$out" "$plugin" "CC=$CC" | tee "$logs/objects-$(basename "$out").txt"
+	"$here/build-objects.sh" "$ksrc" "$out" "$plugin" "CC=$CC" | tee "$logs/objects-$(basename "$out").txt"
 	st=${PIPESTATUS[0]}
 	built=$(sed -n 's|^objects built: \([0-9]*\)/\([0-9]*\)$|\1|p' "$logs/objects-$(basename "$out").txt")
 	total=$(sed -n 's|^objects built: \([0-9]*\)/\([0-9]*\)$|\2|p' "$logs/objects-$(basename "$out").txt")
 	# Independently of build-objects: objects of this run whose .cmd loaded the plugin.
 	local withp
-	withp=$("$here/objects" "$ksrc" | while read -r o; do
+	withp=$("$here/objects.sh" "$ksrc" | while read -r o; do
 		[ -f "$out/$o" ] && grep -qF -- "-fplugin=$plugin " "$out/$(dirname "$o")/.$(basename "$o").cmd" && echo "$o"
 	done | grep -c .)
 	tu_total=$((tu_total + withp))
@@ -227,7 +227,7 @@ fi
 # ---- step 3: mutations ----
 s_mutations() {
 	local st
-	MP_LOG_DIR=$logs/mutations "$here/mutate" "$k72" "$o72" "$plugin" "$mutations"/*.patch |
+	MP_LOG_DIR=$logs/mutations "$here/mutate.sh" "$k72" "$o72" "$plugin" "$mutations"/*.patch |
 		tee "$logs/mutations.txt"
 	st=${PIPESTATUS[0]}
 	tu_total=$((tu_total + $(grep -c '^ok ' "$logs/mutations.txt")))
@@ -242,14 +242,14 @@ s_control() {
 	local oc=$ck/build/linux-$(series_of "$kctl")-x86_64$sfx on st=0 o objs=() a b
 	on=$oc-noplugin
 	prepare_outdir "$kctl" "$oc" || return 1
-	MP_EXTRA_OPTIONS='' "$here/configure" "$kctl" "$on" "CC=$CC" >"$logs/configure-$(basename "$on").log" 2>&1 ||
+	MP_EXTRA_OPTIONS='' "$here/configure.sh" "$kctl" "$on" "CC=$CC" >"$logs/configure-$(basename "$on").log" 2>&1 ||
 		{ echo "configure of $on failed"; return 1; }
 	while read -r o; do
 		[ -f "$kctl/${o%.o}.c" ] && objs+=("$o")
-	done < <("$here/objects" "$k72")
+	done < <("$here/objects.sh" "$k72")
 	echo "  ${#objs[@]} of the $(series_of "$k72") descriptor objects' .c files exist in $(kver "$kctl")"
 	echo "  files of $(kver "$kctl") (outside tools/) that mention vm_area_desc or mmap_prepare:" \
-		"$("$here/objects" "$kctl" | grep -c .)"
+		"$("$here/objects.sh" "$kctl" | grep -c .)"
 	mp_locked "$on" make -C "$kctl" O="$on" -j"$jobs" -k W=1 "CC=$CC" "${objs[@]}" >"$logs/control-noplugin.log" 2>&1
 	a=$?
 	local off; off=$(stat -c %s "$(mp_report "$oc")")
@@ -297,7 +297,7 @@ s_sweep() {
 	local st n now
 	prepare_outdir "$k72" "$o72" || return 1
 	# shellcheck disable=SC2086
-	"$here/sweep" "$k72" "$o72" "$plugin" $sweep_dirs | tee "$logs/sweep.txt"
+	"$here/sweep.sh" "$k72" "$o72" "$plugin" $sweep_dirs | tee "$logs/sweep.txt"
 	st=${PIPESTATUS[0]}
 	n=$(sed -n 's/^objects compiled with the plugin: \([0-9]*\) .*/\1/p' "$logs/sweep.txt")
 	now=$(sed -n 's/.*compiled by this run: \([0-9]*\).*/\1/p' "$logs/sweep.txt")
@@ -315,7 +315,7 @@ step "sweep $(kver "$k72"): $sweep_dirs" s_sweep
 # ---- step 6: out-of-tree usage and W=1 ----
 s_oot() {
 	local oo=$o72-oot st=0 n warn m
-	MP_EXTRA_OPTIONS='' "$here/configure" "$k72" "$oo" "CC=$CC" >"$logs/configure-$(basename "$oo").log" 2>&1 ||
+	MP_EXTRA_OPTIONS='' "$here/configure.sh" "$k72" "$oo" "CC=$CC" >"$logs/configure-$(basename "$oo").log" 2>&1 ||
 		{ echo "configure of $oo failed"; return 1; }
 	mp_locked "$oo" find "$oo/fs/ext4" -name '*.o' -delete 2>/dev/null
 	echo "  make -C $k72 O=$oo KCFLAGS=-fplugin=$plugin W=1 fs/ext4/"
@@ -330,11 +330,11 @@ s_oot() {
 	[ -z "$m" ] || { echo "  INTERNAL COMPILER ERRORS / PLUGIN ERRORS:"; echo "$m" | sed 's/^/    /'; st=1; }
 	[ "$n" -gt 0 ] && [ "$warn" -eq 0 ] || st=1
 	echo "  W=1-only rule, mutation 11-write-only-read, without W=1:"
-	MP_LOG_DIR=$logs/mutations "$here/mutate" --no-w1 "$k72" "$oo" "$plugin" "$mutations"/11-write-only-read.patch |
+	MP_LOG_DIR=$logs/mutations "$here/mutate.sh" --no-w1 "$k72" "$oo" "$plugin" "$mutations"/11-write-only-read.patch |
 		sed 's/^/    /' | tee "$logs/oot-w1.txt"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || st=1
 	echo "  ... and with W=1:"
-	MP_LOG_DIR=$logs/mutations "$here/mutate" "$k72" "$oo" "$plugin" "$mutations"/11-write-only-read.patch |
+	MP_LOG_DIR=$logs/mutations "$here/mutate.sh" "$k72" "$oo" "$plugin" "$mutations"/11-write-only-read.patch |
 		sed 's/^/    /' | tee -a "$logs/oot-w1.txt"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || st=1
 	tu_total=$((tu_total + 2))
@@ -347,7 +347,7 @@ step "out-of-tree fs/ext4/ and W=1" s_oot
 s_intree() {
 	local series=$ck/series st=0 t r copy oi key m pl
 	rm -rf "$series"
-	"$here/make-patch-series" "$k72" "$series" >"$logs/series.txt" 2>&1 || {
+	"$here/make-patch-series.sh" "$k72" "$series" >"$logs/series.txt" 2>&1 || {
 		cat "$logs/series.txt"; return 1; }
 	sed "s|^$series/|  |" "$logs/series.txt"
 	local applied=()
@@ -374,7 +374,7 @@ s_intree() {
 	fi
 	oi=$ck/build/linux-$(series_of "$k72")-x86_64$sfx-intree
 	if ! MP_EXTRA_OPTIONS="-e GCC_PLUGINS -e GCC_PLUGIN_MMAP_PREPARE" \
-		"$here/configure" "$copy" "$oi" "CC=$CC" >"$logs/configure-intree.log" 2>&1; then
+		"$here/configure.sh" "$copy" "$oi" "CC=$CC" >"$logs/configure-intree.log" 2>&1; then
 		echo "  configure/prepare with CONFIG_GCC_PLUGIN_MMAP_PREPARE failed:"
 		grep -E 'error|Error' "$logs/configure-intree.log" | head -n 30 | sed 's/^/    /'
 		detail="apply --check: ${applied[*]}; kbuild could not build the plugin (see $logs/configure-intree.log)"

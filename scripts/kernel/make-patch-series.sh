@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/make-patch-series KSRC OUTDIR
+# scripts/kernel/make-patch-series.sh KSRC OUTDIR
 #
 # Generates, from this repository's own plugin/*.c and include/*.h (the
 # working tree, so the series cannot drift from the plugin that is tested),
@@ -31,7 +31,7 @@
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
 repo=$(readlink -f "$here/../..")
-. "$here/lib.sh"
+. "$here/../lib.sh"
 
 [ $# -eq 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR" >&2; exit 2; }
 ksrc=$(readlink -f "$1")

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/objects KSRC
+# scripts/kernel/objects.sh KSRC
 #
 # Lists, one per line and sorted, the object files (paths relative to KSRC)
 # of the .c files outside tools/ that mention vm_area_desc or mmap_prepare:

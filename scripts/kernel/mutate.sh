@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/mutate [--no-w1] KSRC OUTDIR PLUGIN MUTATION.patch...
+# scripts/kernel/mutate.sh [--no-w1] KSRC OUTDIR PLUGIN MUTATION.patch...
 #
 # Mutation test on a real kernel tree: for each patch (see
 # testsuite/kernel/mutations/README.md for the format), apply it to KSRC,
@@ -30,7 +30,7 @@
 # restored, 1 otherwise, 2 on a usage error.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
-. "$here/lib.sh"
+. "$here/../lib.sh"
 
 w1=1
 if [ "${1:-}" = --no-w1 ]; then w1=0; shift; fi
@@ -40,7 +40,7 @@ outdir=$(readlink -f "$2")
 plugin=$(readlink -f "$3")
 shift 3
 [ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
-[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure)"
+[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
 [ -f "$plugin" ] || mp_die "plugin $plugin not found"
 command -v git >/dev/null || mp_die "git is needed (git apply): apt-get install git"
 jobs=${MP_JOBS:-$(nproc)}

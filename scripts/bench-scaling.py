@@ -9,7 +9,7 @@ doubles the compile here), and the plugin's own time from the self-timing
 build (SELFTIME_PLUGIN, plugin/self_time.c), then the growth exponent of
 each fitted on a log-log scale: it must be close to 1 (linear).
 
-Usage: scripts/bench-scaling [SIZES...]
+Usage: scripts/bench-scaling.py [SIZES...]
 Environment: CC, PLUGIN, SELFTIME_PLUGIN (both built by 'make bench'),
   BENCH_OPT (default -O0: the plugin does the same work at every level),
   SCALING_PAIRS (plain/plugin pairs per size, default 3; 1 above 20k
@@ -25,7 +25,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-bench = importlib.machinery.SourceFileLoader("bench", os.path.join(HERE, "bench")).load_module()
+bench = importlib.machinery.SourceFileLoader("bench", os.path.join(HERE, "bench.py")).load_module()
 
 HEADER = '#include "mp-ops.h"\nextern const struct vm_operations_struct bench_ops;\n' \
          'void bench_sink(unsigned long *p);\n'

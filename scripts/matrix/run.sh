@@ -5,17 +5,17 @@
 # compares the findings each one prints for the testsuite files with
 # gcc-12's (the host compiler) and prints a table.  Run as root.
 #
-#   scripts/matrix/run [TARGET...]
+#   scripts/matrix/run.sh [TARGET...]
 #
 # TARGETs (default: all): gcc-11 gcc-12 (host), gcc-13 ... gcc-16 (in a
 # debootstrapped chroot of the first suite of $MP_SUITES that has
-# gcc-N-plugin-dev; see scripts/matrix/chroot), aarch64-linux-gnu-gcc-12
+# gcc-N-plugin-dev; see scripts/matrix/chroot.sh), aarch64-linux-gnu-gcc-12
 # (host cross compiler; the testsuite only compiles, so it runs as is).
 #
-# "Tests" are the DejaGnu testsuite (scripts/run-testsuite); the gate
-# tests (testsuite/gate/run-tests), which "make check" runs first, are a
+# "Tests" are the DejaGnu testsuite (scripts/run-testsuite.sh); the gate
+# tests (testsuite/gate/run-tests.sh), which "make check" runs first, are a
 # column of their own: each runner runs even when the other fails.  So
-# are the GCC-format tests (testsuite/gcc-formats/run: the findings in
+# are the GCC-format tests (testsuite/gcc-formats/run.sh: the findings in
 # GCC's own JSON and SARIF diagnostics), which need GCC 13 or later and
 # show "skip" for the older targets.
 #
@@ -79,7 +79,7 @@ where() {
 	gcc-[0-9]*)
 		local n=${1#gcc-} s
 		for s in $suites; do
-			if "$here/chroot" "$s" has "$n" >/dev/null 2>&1; then
+			if "$here/chroot.sh" "$s" has "$n" >/dev/null 2>&1; then
 				echo "$s"
 				return 0
 			fi
@@ -97,7 +97,7 @@ in_target() {
 	if [ "$loc" = host ]; then
 		(cd "$work/$t" && "$@")
 	else
-		"$here/chroot" "$loc" run --src "$work/$t" -- "$@"
+		"$here/chroot.sh" "$loc" run --src "$work/$t" -- "$@"
 	fi
 }
 
@@ -114,7 +114,7 @@ one() {
 	fi
 	echo "$loc" >"$d/where"
 	if [ "$loc" != host ] &&
-		! "$here/chroot" "$loc" install "${t#gcc-}" >"$d/prepare.log" 2>&1; then
+		! "$here/chroot.sh" "$loc" install "${t#gcc-}" >"$d/prepare.log" 2>&1; then
 		echo "cannot install $t in $loc (log: $d/prepare.log)" >"$d/error"
 		return 1
 	fi
@@ -136,12 +136,12 @@ one() {
 	# What "make check" would install (DejaGnu, the gate tests' tools),
 	# by the project's own script; alone in the chroot while apt runs.
 	if [ "$loc" = host ]; then
-		(cd "$work/$t" && CC=$t NEED_DEJAGNU=1 scripts/install-deps) >>"$d/prepare.log" 2>&1
+		(cd "$work/$t" && CC=$t NEED_DEJAGNU=1 scripts/install-deps.sh) >>"$d/prepare.log" 2>&1
 	else
-		"$here/chroot" "$loc" run --exclusive --src "$work/$t" -- \
-			env CC="$t" NEED_DEJAGNU=1 scripts/install-deps >>"$d/prepare.log" 2>&1
+		"$here/chroot.sh" "$loc" run --exclusive --src "$work/$t" -- \
+			env CC="$t" NEED_DEJAGNU=1 scripts/install-deps.sh >>"$d/prepare.log" 2>&1
 	fi || {
-		echo "scripts/install-deps failed for $t (log: $d/prepare.log)" >"$d/error"
+		echo "scripts/install-deps.sh failed for $t (log: $d/prepare.log)" >"$d/error"
 		return 1
 	}
 
@@ -153,7 +153,7 @@ one() {
 	fi
 	# The two runners "make check" runs, each on its own, so that a gate
 	# failure does not hide the DejaGnu results (make stops at the first).
-	in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec scripts/run-testsuite' \
+	in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec scripts/run-testsuite.sh' \
 		sh "$t" >"$d/check.log" 2>&1
 	echo $? >"$d/check.rc"
 	pf=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$d/check.log" | tail -1)
@@ -161,8 +161,8 @@ one() {
 		echo "$pf" | awk '{ print $1 }' >"$d/passed"
 		echo "$pf" | awk '{ print $3 }' >"$d/failed"
 	fi
-	if [ -x "$work/$t/testsuite/gate/run-tests" ]; then
-		in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec testsuite/gate/run-tests' \
+	if [ -x "$work/$t/testsuite/gate/run-tests.sh" ]; then
+		in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec testsuite/gate/run-tests.sh' \
 			sh "$t" >"$d/gate.log" 2>&1
 		echo $? >"$d/gate.rc"
 		pf=$(grep -E '^([a-z ]+: )?[0-9]+ passed, [0-9]+ failed' "$d/gate.log" | tail -1)
@@ -173,8 +173,8 @@ one() {
 		echo "n/a" >"$d/gate"
 	fi
 	# The findings in GCC's JSON and SARIF output (GCC 13+; older: SKIP).
-	if [ -x "$work/$t/testsuite/gcc-formats/run" ]; then
-		in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec testsuite/gcc-formats/run' \
+	if [ -x "$work/$t/testsuite/gcc-formats/run.sh" ]; then
+		in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec testsuite/gcc-formats/run.sh' \
 			sh "$t" >"$d/formats.log" 2>&1
 		echo $? >"$d/formats.rc"
 		if grep -q '^SKIP: gcc-formats:' "$d/formats.log"; then
@@ -188,7 +188,7 @@ one() {
 		echo 0 >"$d/formats.rc"
 		echo "n/a" >"$d/formats"
 	fi
-	in_target "$t" "$loc" env CC="$t" scripts/matrix/findings >"$d/findings" 2>"$d/findings.err"
+	in_target "$t" "$loc" env CC="$t" scripts/matrix/findings.sh >"$d/findings" 2>"$d/findings.err"
 	echo $? >"$d/findings.rc"
 	return 0
 }

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/sweep KSRC OUTDIR PLUGIN [DIR/...]
+# scripts/kernel/sweep.sh KSRC OUTDIR PLUGIN [DIR/...]
 #
 # Builds everything configured under the DIRs (default: mm/ fs/ kernel/
 # block/ drivers/char/) in the configured O=OUTDIR with the plugin, W=1,
@@ -22,7 +22,7 @@
 # plugin error occurred; 1 otherwise (findings are judged by the caller).
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
-. "$here/lib.sh"
+. "$here/../lib.sh"
 
 [ $# -ge 3 ] || { echo "usage: ${0##*/} KSRC OUTDIR PLUGIN [DIR/...]" >&2; exit 2; }
 ksrc=$(readlink -f "$1")
@@ -32,7 +32,7 @@ shift 3
 dirs=("$@")
 [ ${#dirs[@]} -gt 0 ] || dirs=(mm/ fs/ kernel/ block/ drivers/char/)
 [ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
-[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure)"
+[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
 [ -f "$plugin" ] || mp_die "plugin $plugin not found"
 mp_outdir_lock "$outdir"
 jobs=${MP_JOBS:-$(nproc)}

@@ -18,7 +18,7 @@
 #     mmap_prepare hooks may change only ...", as the finding's JSON
 #     "children" and SARIF "relatedLocations", not as results of their own;
 #   - SARIF without duplicate keys and, when the official schema is cached
-#     (testsuite/gate/run-tests fetches it), valid against SARIF 2.1.0.
+#     (testsuite/gate/run-tests.sh fetches it), valid against SARIF 2.1.0.
 #
 # Nothing is compared with stored output: the expectations are GCC's text
 # output of the same compilation and the markers in finding.c.
@@ -317,7 +317,7 @@ SCHEMA="$cache/npm-sarif/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.
 schema_check() {
 	local log
 	if [ ! -f "$SCHEMA" ] || ! python3 -c 'import jsonschema' 2>/dev/null; then
-		echo "SKIP: $1: SARIF schema validation (no cached schema or python3-jsonschema; testsuite/gate/run-tests installs them)"
+		echo "SKIP: $1: SARIF schema validation (no cached schema or python3-jsonschema; testsuite/gate/run-tests.sh installs them)"
 		return
 	fi
 	if log=$(python3 "$top/testsuite/gate/validate-sarif" "$SCHEMA" "$2" 2>&1); then

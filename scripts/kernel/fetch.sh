@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/fetch VERSION
+# scripts/kernel/fetch.sh VERSION
 #
 # Ensures Debian's linux-source-VERSION (e.g. 7.2, 7.3, 6.12) is unpacked at
 # $MP_CACHE/src/linux-source-VERSION and prints that path.  Idempotent: an
@@ -10,7 +10,7 @@
 #
 # Environment: MP_CACHE (default /root/.cache/mmap-prepare), MP_SUITES.
 set -euo pipefail
-. "$(dirname "$(readlink -f "$0")")/lib.sh"
+. "$(dirname "$(readlink -f "$0")")/../lib.sh"
 
 [ $# -eq 1 ] || { echo "usage: ${0##*/} VERSION   (e.g. 7.2)" >&2; exit 2; }
 ver=$1

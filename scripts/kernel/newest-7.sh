@@ -1,13 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/kernel/newest-7 [--refresh]
+# scripts/kernel/newest-7.sh [--refresh]
 #
 # Prints the newest linux-source-7.* version (e.g. 7.3) that the suites of
 # the private apt configuration offer; the package's Debian version goes to
 # standard error.  --refresh runs apt-get update first (otherwise only when
 # the lists are missing).
 set -euo pipefail
-. "$(dirname "$(readlink -f "$0")")/lib.sh"
+. "$(dirname "$(readlink -f "$0")")/../lib.sh"
 
 case ${1:-} in
 '') force= ;;

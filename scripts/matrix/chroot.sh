@@ -14,7 +14,7 @@
 #                                      and as the working directory; runs
 #                                      overlap unless --exclusive (for one
 #                                      that installs packages, e.g. "make
-#                                      check" running scripts/install-deps)
+#                                      check" running scripts/install-deps.sh)
 #   chroot SUITE path                  print the path (no side effects)
 #
 # SUITE is a Debian suite debootstrap knows (trixie, sid, ...).  A sid
@@ -101,7 +101,7 @@ in_chroot() {
 	local src=$1
 	shift
 	unshare --mount --propagation private -- \
-		"$here/chroot" "$suite" __in_ns "$src" "$@"
+		"$here/chroot.sh" "$suite" __in_ns "$src" "$@"
 }
 
 if [ "${1:-}" = __in_ns ]; then

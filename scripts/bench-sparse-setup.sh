@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# scripts/bench-sparse-setup
+# scripts/bench-sparse-setup.sh
 #
 # Ensures sparse >= 0.6.5 (sid has 0.6.5~rc1-2) is at $MP_CACHE/sparse/bin/sparse and prints that
 # path.  Debian bookworm's sparse 0.6.4 does not understand
@@ -15,7 +15,7 @@
 # Environment: MP_CACHE (default /root/.cache/mmap-prepare), MP_JOBS.
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
-. "$here/kernel/lib.sh"
+. "$here/lib.sh"
 
 prefix=$MP_CACHE/sparse
 bin=$prefix/bin/sparse

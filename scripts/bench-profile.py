@@ -5,7 +5,7 @@
 CPU time on a shared two-core virtual machine moves by 2 to 4 % from one
 compile of a unit to the next, so `make bench` cannot resolve a cost of a
 few tenths of a percent per unit.  Instruction counts can: this runs cc1
-under valgrind's callgrind for the same W=1 command lines as scripts/bench
+under valgrind's callgrind for the same W=1 command lines as scripts/bench.py
 (same O= directory, same objects), three variants each (plain, null plugin,
 plugin), and reports per object
 
@@ -19,8 +19,8 @@ Instruction counts are not time (cache misses, the plugin's memory
 traffic), so this complements the CPU-time medians of `make bench`; it
 does not replace them.
 
-Usage: scripts/bench-profile [--objects a.o,b.o | --all] [--jobs N]
-Environment: CC, PLUGIN, NULL_PLUGIN, MP_CACHE, MP_KVER, MP_JOBS (as scripts/bench).
+Usage: scripts/bench-profile.py [--objects a.o,b.o | --all] [--jobs N]
+Environment: CC, PLUGIN, NULL_PLUGIN, MP_CACHE, MP_KVER, MP_JOBS (as scripts/bench.py).
 Default objects: 8 spread over the unit sizes (every 8th by plain size).
 """
 import argparse
@@ -34,7 +34,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-bench = importlib.machinery.SourceFileLoader("bench", os.path.join(HERE, "bench")).load_module()
+bench = importlib.machinery.SourceFileLoader("bench", os.path.join(HERE, "bench.py")).load_module()
 
 # The plugin's entry points; their inclusive counts are its own work.
 ENTRIES = {
