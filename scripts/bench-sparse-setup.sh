@@ -12,9 +12,10 @@
 # apt state is never touched), unpacks it with apt-get source and builds
 # only the sparse binary.  Idempotent: a working binary is reused.
 #
-# Environment: MP_CACHE (default /root/.cache/mmap-prepare), MP_JOBS.
+# Environment: MP_CACHE (see scripts/lib.sh), MP_JOBS.
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
+# shellcheck source=scripts/lib.sh
 . "$here/lib.sh"
 
 prefix=$MP_CACHE/sparse
@@ -45,33 +46,11 @@ command -v dpkg-source >/dev/null || mp_die "dpkg-source missing: apt-get instal
 command -v make >/dev/null && command -v gcc >/dev/null || mp_die "make and gcc needed"
 
 # Private sources: sid, source packages only.
+mp_apt_opts_for opts "$apt_dir"
 mkdir -p "$apt_dir/sources" "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
-awk '
-	BEGIN { RS = ""; ORS = "\n\n" }
-	{
-		n = split($0, l, "\n"); out = ""; security = 0; found = 0
-		for (i = 1; i <= n; i++) {
-			if (l[i] ~ /^Suites:/) {
-				found = 1
-				if (l[i] ~ /-security/) security = 1
-				l[i] = "Suites: sid"
-			}
-			if (l[i] ~ /^Types:/) l[i] = "Types: deb-src"
-			out = out l[i] (i < n ? "\n" : "")
-		}
-		if (found && !security) print out
-	}' "$MP_SYSTEM_SOURCES" >"$apt_dir/sources/sid-src.sources"
+mp_sources_for sid deb-src >"$apt_dir/sources/sid-src.sources"
 grep -q '^Suites:' "$apt_dir/sources/sid-src.sources" ||
 	mp_die "no usable stanza in $MP_SYSTEM_SOURCES"
-
-opts=(
-	-o "Dir::Etc::SourceParts=$apt_dir/sources"
-	-o Dir::Etc::SourceList=/dev/null
-	-o "Dir::State::Lists=$apt_dir/lists"
-	-o "Dir::Cache=$apt_dir/cache"
-	-o Dir::State::status=/dev/null
-	-o APT::Sandbox::User=root
-)
 mp_log "apt-get update (private configuration: sid, deb-src)"
 apt-get "${opts[@]}" -qq update >&2 || mp_die "apt-get update failed"
 

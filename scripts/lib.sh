@@ -1,57 +1,92 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0
-# Shared helpers for scripts/kernel/*: the private apt configuration.
+# The shell library of scripts/ and of the testsuite runners: the settings
+# they share (each default is set here and nowhere else), messages, locks,
+# structured results, the private apt configuration, and plugin runs on
+# kernel trees.
 #
-# The private configuration lives under $MP_CACHE/apt and never touches the
-# system's apt state.  Its sources are derived from the system's own
-# /etc/apt/sources.list.d/debian.sources: one file per suite, a copy of the
-# main-archive stanza(s) with only the "Suites:" line changed.  No archive
-# host name is written by these scripts.
+# Settings (environment):
+#   MP_CACHE          caches, logs, kernel trees, chroots; never in the
+#                     repository (default ~/.cache/mmap-prepare, for root
+#                     /root/.cache/mmap-prepare)
+#   MP_SUITES         Debian suites searched for linux-source-* (kernel
+#                     scripts, bench): the newest version over all of them
+#                     is taken
+#   MP_CHROOT_SUITES  suites of the GCC matrix's debootstrapped chroots, in
+#                     order of preference
+#   MP_SYSTEM_SOURCES the system's deb822 sources the private apt
+#                     configurations are derived from
+#
+# The private apt configuration lives under $MP_CACHE/apt and never touches
+# the system's apt state.  Its sources are derived from the system's own
+# $MP_SYSTEM_SOURCES: one file per suite, a copy of the main-archive
+# stanza(s) with only the "Suites:" line changed.  No archive host name is
+# written by these scripts.
 
-MP_CACHE=${MP_CACHE:-/root/.cache/mmap-prepare}
+MP_CACHE=${MP_CACHE:-${HOME:-/root}/.cache/mmap-prepare}
 MP_SYSTEM_SOURCES=${MP_SYSTEM_SOURCES:-/etc/apt/sources.list.d/debian.sources}
 # Suites that carry linux-source-6.12 (trixie), -7.2 (sid) and -7.3
 # (experimental has only a release candidate of 7.3; trixie-backports has
 # the 7.3.x releases).  The newest version over all suites is taken.
 MP_SUITES=${MP_SUITES:-sid experimental trixie trixie-backports}
+# A list of its own, because a chroot needs a complete suite that
+# debootstrap can install: experimental and trixie-backports are partial
+# overlays (a sid chroot lists experimental itself, see matrix/chroot.sh).
+# The first suite that has gcc-N-plugin-dev wins, so stable comes first.
+MP_CHROOT_SUITES=${MP_CHROOT_SUITES:-trixie sid}
 MP_APT=$MP_CACHE/apt
+export MP_CACHE
 
 mp_die() { echo "${0##*/}: error: $*" >&2; exit 1; }
 mp_log() { echo "${0##*/}: $*" >&2; }
 
-mp_apt_opts=(
-	-o "Dir::Etc::SourceParts=$MP_APT/sources"
-	-o Dir::Etc::SourceList=/dev/null
-	-o "Dir::State::Lists=$MP_APT/lists"
-	-o "Dir::Cache=$MP_APT/cache"
-	-o Dir::State::status=/dev/null
-	-o APT::Sandbox::User=root
-)
+# mp_apt_opts_for VAR DIR: sets the array VAR to the apt options of a
+# private configuration in DIR (sources/, lists/, cache/).
+mp_apt_opts_for() {
+	local -n _opts=$1
+	_opts=(
+		-o "Dir::Etc::SourceParts=$2/sources"
+		-o Dir::Etc::SourceList=/dev/null
+		-o "Dir::State::Lists=$2/lists"
+		-o "Dir::Cache=$2/cache"
+		-o Dir::State::status=/dev/null
+		-o APT::Sandbox::User=root
+	)
+}
+mp_apt_opts_for mp_apt_opts "$MP_APT"
+
+# mp_sources_for SUITE [TYPES]: the stanzas of $MP_SYSTEM_SOURCES with their
+# "Suites:" line set to SUITE (and "Types:" to TYPES when given).  Stanzas
+# of the security archive are dropped (their suites are named
+# SUITE-security and do not exist for sid or experimental); every other
+# line is copied verbatim.
+mp_sources_for() {
+	[ -r "$MP_SYSTEM_SOURCES" ] || mp_die "cannot read $MP_SYSTEM_SOURCES"
+	awk -v suite="$1" -v types="${2:-}" '
+		BEGIN { RS = ""; ORS = "\n\n" }
+		{
+			n = split($0, l, "\n"); out = ""; security = 0; found = 0
+			for (i = 1; i <= n; i++) {
+				if (l[i] ~ /^Suites:/) {
+					found = 1
+					if (l[i] ~ /-security/) security = 1
+					l[i] = "Suites: " suite
+				}
+				if (types != "" && l[i] ~ /^Types:/) l[i] = "Types: " types
+				out = out l[i] (i < n ? "\n" : "")
+			}
+			if (found && !security) print out
+		}' "$MP_SYSTEM_SOURCES"
+}
 
 # mp_apt_sources: (re)write $MP_APT/sources/SUITE.sources for each suite in
-# MP_SUITES when missing or different.  Stanzas of the security archive are
-# dropped (their suites are named SUITE-security and do not exist for sid
-# or experimental); every other line is copied verbatim.
+# MP_SUITES when missing or different (mp_sources_for).
 mp_apt_sources() {
 	local suite tmp
-	[ -r "$MP_SYSTEM_SOURCES" ] || mp_die "cannot read $MP_SYSTEM_SOURCES"
 	mkdir -p "$MP_APT/sources" "$MP_APT/lists/partial" "$MP_APT/cache/archives/partial"
 	for suite in $MP_SUITES; do
 		tmp=$(mktemp "$MP_APT/sources/.$suite.XXXXXX")
-		awk -v suite="$suite" '
-			BEGIN { RS = ""; ORS = "\n\n" }
-			{
-				n = split($0, l, "\n"); out = ""; security = 0; found = 0
-				for (i = 1; i <= n; i++) {
-					if (l[i] ~ /^Suites:/) {
-						found = 1
-						if (l[i] ~ /-security/) security = 1
-						l[i] = "Suites: " suite
-					}
-					out = out l[i] (i < n ? "\n" : "")
-				}
-				if (found && !security) print out
-			}' "$MP_SYSTEM_SOURCES" >"$tmp"
+		mp_sources_for "$suite" >"$tmp"
 		if ! grep -q '^Suites:' "$tmp"; then
 			rm -f "$tmp"
 			mp_die "no usable stanza in $MP_SYSTEM_SOURCES"
@@ -93,6 +128,35 @@ mp_apt_ready() {
 
 mp_apt() { apt-get "${mp_apt_opts[@]}" "$@"; }
 mp_apt_cache() { apt-cache "${mp_apt_opts[@]}" "$@"; }
+
+# ---- results between scripts ----
+
+# mp_result FILE KEY VALUE...: writes FILE, when FILE is not empty, as TSV:
+# one "KEY<tab>VALUE" line per pair.  The structured twin of what a script
+# prints, read by the scripts that run it (check-kernel.sh, matrix/run.sh)
+# instead of its text.  Written whole, then renamed.
+mp_result() {
+	local f=$1
+	shift
+	[ -n "$f" ] || return 0
+	mkdir -p "$(dirname "$f")"
+	while [ $# -ge 2 ]; do
+		printf '%s\t%s\n' "$1" "$2"
+		shift 2
+	done >"$f.tmp" && mv "$f.tmp" "$f"
+}
+
+# mp_result_get FILE KEY: KEY's value in FILE (nothing when either is missing).
+mp_result_get() {
+	awk -F'\t' -v k="$2" '$1 == k { print $2; exit }' "$1" 2>/dev/null
+}
+
+# mp_pass / mp_fail WHAT: one test runner's verdicts, counted in
+# mp_passed / mp_failed.
+mp_passed=0
+mp_failed=0
+mp_pass() { mp_passed=$((mp_passed + 1)); echo "PASS: $*"; }
+mp_fail() { mp_failed=$((mp_failed + 1)); echo "FAIL: $*"; }
 
 # mp_lock NAME: serialise concurrent runs on one cache (fd 9).
 mp_lock() {
@@ -143,6 +207,22 @@ mp_kernel_deps() {
 # mp_plugin_name PLUGIN: the name GCC gives the plugin (file name without
 # .so); its arguments are -fplugin-arg-NAME-KEY.
 mp_plugin_name() { local n; n=$(basename "$1"); echo "${n%.so}"; }
+
+# mp_plugin_run_args KSRC OUTDIR PLUGIN: the arguments build-objects.sh,
+# sweep.sh and mutate.sh share, checked; sets ksrc, outdir and plugin
+# (absolute paths), jobs (MP_JOBS, default: number of CPUs) and make_args
+# (MP_MAKE_ARGS, extra make arguments such as CC=gcc-12).
+# shellcheck disable=SC2034 # jobs and make_args are the caller's
+mp_plugin_run_args() {
+	ksrc=$(readlink -f "$1")
+	outdir=$(readlink -f "$2")
+	plugin=$(readlink -f "$3")
+	[ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
+	[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
+	[ -f "$plugin" ] || mp_die "plugin $3 not found (run make)"
+	jobs=${MP_JOBS:-$(nproc)}
+	read -r -a make_args <<<"${MP_MAKE_ARGS:-}"
+}
 
 # mp_report OUTDIR: the JSON Lines report every plugin build in OUTDIR
 # appends to.  One fixed path per OUTDIR keeps KCFLAGS, and so kbuild's
@@ -206,14 +286,43 @@ mp_compiler_trouble() {
 		grep -vF '[mmap-prepare-' | sort -u
 }
 
+# mp_plugin_re PLUGIN: the extended regular expression that finds PLUGIN
+# loaded on a compile line: -fplugin=PLUGIN followed by a blank or the end
+# of the line.  An absolute PLUGIN must match exactly; a relative one (kbuild's
+# own plugins, scripts/gcc-plugins/NAME.so) under any directory, since kbuild
+# spells its object tree as it likes (./, $(objtree)/, an absolute path).
+mp_plugin_re() {
+	local re
+	re=$(printf '%s' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g')
+	case $1 in
+	/*) printf -- '-fplugin=%s( |$)' "$re" ;;
+	*) printf -- '-fplugin=([^ ]*/)?%s( |$)' "$re" ;;
+	esac
+}
+
+# mp_plugin_loaded OUTDIR OBJ PLUGIN [RE]: the one test of "was PLUGIN on
+# this object's compile line": OBJ (relative to OUTDIR) exists and kbuild's
+# record of the command that built it (OUTDIR/DIR/.NAME.o.cmd) loads PLUGIN.
+# RE, when given, is mp_plugin_re PLUGIN computed once by the caller.
+mp_plugin_loaded() {
+	local out=$1 obj=$2 re=${4:-} dir
+	[ -n "$re" ] || re=$(mp_plugin_re "$3")
+	dir=${obj%/*}
+	[ "$dir" != "$obj" ] || dir=.
+	[ -f "$out/$obj" ] && grep -qE -- "$re" "$out/$dir/.${obj##*/}.cmd" 2>/dev/null
+}
+
 # mp_objects_with_plugin OUTDIR PLUGIN DIR...: the objects under the DIRs
-# of OUTDIR whose kbuild command (.cmd file) loaded PLUGIN.
+# of OUTDIR for which mp_plugin_loaded holds, sorted.
 mp_objects_with_plugin() {
-	local out=$1 plugin=$2
+	local out=$1 plugin=$2 re o
 	shift 2
-	(cd "$out" && find "$@" -name '.*.o.cmd' -print0 2>/dev/null |
-		xargs -0r grep -lF -- "-fplugin=$plugin " |
-		sed -e 's|/\.\([^/]*\)\.cmd$|/\1|' | LC_ALL=C sort)
+	re=$(mp_plugin_re "$plugin")
+	(cd "$out" && find "$@" -name '.*.o.cmd' 2>/dev/null) |
+		sed -e 's|/\.\([^/]*\)\.cmd$|/\1|' | LC_ALL=C sort |
+		while read -r o; do
+			if mp_plugin_loaded "$out" "$o" "$plugin" "$re"; then echo "$o"; fi
+		done
 }
 
 # mp_cpu VAR: sets VAR to the user+system CPU seconds of this shell's

@@ -12,7 +12,9 @@
 # which objects were built (and with the plugin, from their .cmd files),
 # which are missing and why when the log says, every compiler line holding
 # a plugin finding ("[mmap-prepare-"), and any internal compiler error or
-# plugin error.
+# plugin error.  The counts also go to $MP_LOG_DIR/build-TAG.tsv (lib.sh:
+# mp_result; keys built, total, without_plugin, missing, unexpected,
+# make_status, status).
 #
 # Environment:
 #   MP_JOBS         make -j (default: number of CPUs)
@@ -29,18 +31,13 @@
 # 2 on a usage error.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
+# shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
 [ $# -ge 3 ] || { echo "usage: ${0##*/} KSRC OUTDIR PLUGIN [make args]" >&2; exit 2; }
-ksrc=$(readlink -f "$1")
-outdir=$(readlink -f "$2")
-plugin=$(readlink -f "$3")
+mp_plugin_run_args "$@"
 shift 3
-[ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
-[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
-[ -f "$plugin" ] || mp_die "plugin $3 not found (run make)"
 mp_outdir_lock "$outdir"
-jobs=${MP_JOBS:-$(nproc)}
 logdir=${MP_LOG_DIR:-$MP_CACHE/logs}
 mkdir -p "$logdir"
 tag=$(basename "$outdir")
@@ -87,8 +84,7 @@ built=() missing=() unexpected=() noplugin=()
 for o in "${objs[@]}"; do
 	if [ -f "$outdir/$o" ]; then
 		built+=("$o")
-		cmd=$outdir/$(dirname "$o")/.$(basename "$o").cmd
-		grep -qF -- "-fplugin=$plugin" "$cmd" 2>/dev/null || noplugin+=("$o")
+		mp_plugin_loaded "$outdir" "$o" "$plugin" || noplugin+=("$o")
 	else
 		missing+=("$o")
 		case $known_unbuilt in *" $o "*) ;; *) unexpected+=("$o") ;; esac
@@ -150,5 +146,8 @@ if [ ${#unexpected[@]} -gt 0 ]; then
 	echo "unexpectedly missing: ${unexpected[*]}"; bad=1
 fi
 [ ${#built[@]} -gt 0 ] || bad=1
+mp_result "$logdir/build-$tag.tsv" built ${#built[@]} total ${#objs[@]} \
+	without_plugin ${#noplugin[@]} missing ${#missing[@]} unexpected ${#unexpected[@]} \
+	make_status "$status" status "$bad"
 echo "log: $log"
 exit $bad

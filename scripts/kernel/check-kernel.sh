@@ -52,6 +52,7 @@
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
 repo=$(readlink -f "$here/../..")
+# shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
 CC=${CC:-gcc}
@@ -197,14 +198,15 @@ s_tree() {
 	local ksrc=$1 out=$2 off st built total
 	prepare_outdir "$ksrc" "$out" || return 1
 	off=$(stat -c %s "$(mp_report "$out")")
+	rm -f "$logs/build-$(basename "$out").tsv"
 	"$here/build-objects.sh" "$ksrc" "$out" "$plugin" "CC=$CC" | tee "$logs/objects-$(basename "$out").txt"
 	st=${PIPESTATUS[0]}
-	built=$(sed -n 's|^objects built: \([0-9]*\)/\([0-9]*\)$|\1|p' "$logs/objects-$(basename "$out").txt")
-	total=$(sed -n 's|^objects built: \([0-9]*\)/\([0-9]*\)$|\2|p' "$logs/objects-$(basename "$out").txt")
+	built=$(mp_result_get "$logs/build-$(basename "$out").tsv" built)
+	total=$(mp_result_get "$logs/build-$(basename "$out").tsv" total)
 	# Independently of build-objects: objects of this run whose .cmd loaded the plugin.
 	local withp
 	withp=$("$here/objects.sh" "$ksrc" | while read -r o; do
-		[ -f "$out/$o" ] && grep -qF -- "-fplugin=$plugin " "$out/$(dirname "$o")/.$(basename "$o").cmd" && echo "$o"
+		if mp_plugin_loaded "$out" "$o" "$plugin"; then echo "$o"; fi
 	done | grep -c .)
 	tu_total=$((tu_total + withp))
 	mp_findings "$(mp_report "$out")" "$off" >"$logs/findings-$(basename "$out").txt" || st=1
@@ -226,20 +228,68 @@ fi
 
 # ---- step 3: mutations ----
 s_mutations() {
-	local st
+	local st res=$logs/mutations/mutate.tsv caught total
+	rm -f "$res"
 	MP_LOG_DIR=$logs/mutations "$here/mutate.sh" "$k72" "$o72" "$plugin" "$mutations"/*.patch |
 		tee "$logs/mutations.txt"
 	st=${PIPESTATUS[0]}
-	tu_total=$((tu_total + $(grep -c '^ok ' "$logs/mutations.txt")))
-	detail=$(grep '^mutation score' "$logs/mutations.txt" | sed 's/^mutation score: /score /')
-	detail=${detail:-no score}
+	caught=$(mp_result_get "$res" caught)
+	total=$(mp_result_get "$res" total)
+	tu_total=$((tu_total + ${caught:-0}))
+	detail="score $caught/$total"
+	[ -n "$caught" ] || detail="no score"
 	return "$st"
 }
 step "mutations on $(kver "$k72")" s_mutations
 
 # ---- step 4: negative control ----
+
+# control_build KCTL OC ON OBJ...: the objects built in ON without and in OC
+# with the plugin; sets mk_without and mk_with to make's exit statuses.
+control_build() {
+	local kctl=$1 oc=$2 on=$3
+	shift 3
+	mp_locked "$on" make -C "$kctl" O="$on" -j"$jobs" -k W=1 "CC=$CC" "$@" >"$logs/control-noplugin.log" 2>&1
+	mk_without=$?
+	mp_locked "$oc" make -C "$kctl" O="$oc" -j"$jobs" -k W=1 "CC=$CC" KCFLAGS="$(mp_kcflags "$oc" "$plugin")" \
+		"$@" >"$logs/control-plugin.log" 2>&1
+	mk_with=$?
+	echo "  make exit status: without plugin $mk_without, with plugin $mk_with"
+}
+
+# control_compare OC ON OBJ...: the objects built with the plugin (in OC)
+# and without (in ON) are the same set, all with the plugin on their command
+# line, and byte for byte identical.  Sets nb, np, wp and same.
+control_compare() {
+	local oc=$1 on=$2 o st=0 diff=() missing=()
+	shift 2
+	nb=0 np=0 wp=0 same=0
+	for o in "$@"; do
+		if [ -f "$on/$o" ]; then
+			nb=$((nb + 1))
+			[ -f "$oc/$o" ] || missing+=("$o")
+		fi
+		[ -f "$oc/$o" ] || continue
+		np=$((np + 1))
+		if mp_plugin_loaded "$oc" "$o" "$plugin"; then wp=$((wp + 1)); fi
+		# The plugin analyses only: the objects must be identical.
+		if [ -f "$on/$o" ] && cmp -s "$on/$o" "$oc/$o"; then
+			same=$((same + 1))
+		else
+			diff+=("$o")
+		fi
+	done
+	echo "  objects built without the plugin: $nb; with the plugin: $np ($wp show the plugin in their .cmd)"
+	echo "  objects identical with and without the plugin: $same/$np"
+	[ ${#missing[@]} -eq 0 ] || { echo "  built only without the plugin: ${missing[*]}"; st=1; }
+	[ ${#diff[@]} -eq 0 ] || { echo "  code differs: ${diff[*]}"; st=1; }
+	[ "$np" -eq "$wp" ] && [ "$np" -gt 0 ] || st=1
+	return $st
+}
+
 s_control() {
-	local oc=$ck/build/linux-$(series_of "$kctl")-x86_64$sfx on st=0 o objs=() a b
+	local oc=$ck/build/linux-$(series_of "$kctl")-x86_64$sfx on st=0 o objs=()
+	local mk_without mk_with nb np wp same warn trouble
 	on=$oc-noplugin
 	prepare_outdir "$kctl" "$oc" || return 1
 	MP_EXTRA_OPTIONS='' "$here/configure.sh" "$kctl" "$on" "CC=$CC" >"$logs/configure-$(basename "$on").log" 2>&1 ||
@@ -250,42 +300,16 @@ s_control() {
 	echo "  ${#objs[@]} of the $(series_of "$k72") descriptor objects' .c files exist in $(kver "$kctl")"
 	echo "  files of $(kver "$kctl") (outside tools/) that mention vm_area_desc or mmap_prepare:" \
 		"$("$here/objects.sh" "$kctl" | grep -c .)"
-	mp_locked "$on" make -C "$kctl" O="$on" -j"$jobs" -k W=1 "CC=$CC" "${objs[@]}" >"$logs/control-noplugin.log" 2>&1
-	a=$?
-	local off; off=$(stat -c %s "$(mp_report "$oc")")
-	mp_locked "$oc" make -C "$kctl" O="$oc" -j"$jobs" -k W=1 "CC=$CC" KCFLAGS="$(mp_kcflags "$oc" "$plugin")" \
-		"${objs[@]}" >"$logs/control-plugin.log" 2>&1
-	b=$?
-	echo "  make exit status: without plugin $a, with plugin $b"
-	local nb=0 np=0 wp=0 same=0 diff=() missing=()
-	for o in "${objs[@]}"; do
-		if [ -f "$on/$o" ]; then
-			nb=$((nb + 1))
-			[ -f "$oc/$o" ] || missing+=("$o")
-		fi
-		[ -f "$oc/$o" ] || continue
-		np=$((np + 1))
-		grep -qF -- "-fplugin=$plugin " "$oc/$(dirname "$o")/.$(basename "$o").cmd" && wp=$((wp + 1))
-		# The plugin analyses only: the objects must be identical.
-		if [ -f "$on/$o" ] && cmp -s "$on/$o" "$oc/$o"; then
-			same=$((same + 1))
-		else
-			diff+=("$o")
-		fi
-	done
+	control_build "$kctl" "$oc" "$on" "${objs[@]}"
+	control_compare "$oc" "$on" "${objs[@]}" || st=1
 	tu_total=$((tu_total + wp))
-	echo "  objects built without the plugin: $nb; with the plugin: $np ($wp show the plugin in their .cmd)"
-	echo "  objects identical with and without the plugin: $same/$np"
-	[ ${#missing[@]} -eq 0 ] || { echo "  built only without the plugin: ${missing[*]}"; st=1; }
-	[ ${#diff[@]} -eq 0 ] || { echo "  code differs: ${diff[*]}"; st=1; }
-	[ "$a" -eq "$b" ] || st=1
-	[ "$np" -eq "$wp" ] && [ "$np" -gt 0 ] || st=1
+	[ "$mk_without" -eq "$mk_with" ] || st=1
 	mp_findings "$(mp_report "$oc")" >"$logs/findings-control.txt" || st=1
-	local warn; warn=$(grep -c '\[mmap-prepare-' "$logs/control-plugin.log")
+	warn=$(grep -c '\[mmap-prepare-' "$logs/control-plugin.log")
 	echo "  findings: $(grep -c . "$logs/findings-control.txt") in the report, $warn in the compiler output"
 	sed 's/^/    /' "$logs/findings-control.txt"
 	if [ -s "$logs/findings-control.txt" ] || [ "$warn" -gt 0 ]; then st=1; fi
-	local trouble; trouble=$(mp_compiler_trouble "$logs/control-plugin.log")
+	trouble=$(mp_compiler_trouble "$logs/control-plugin.log")
 	[ -z "$trouble" ] || { echo "  INTERNAL COMPILER ERRORS / PLUGIN ERRORS:"; echo "$trouble" | sed 's/^/    /'; st=1; }
 	detail="$np objects with the plugin = $nb without, $same/$np identical code, $(grep -c . "$logs/findings-control.txt") findings"
 	return $st
@@ -296,17 +320,18 @@ step "negative control $(kver "$kctl")" s_control
 s_sweep() {
 	local st n now
 	prepare_outdir "$k72" "$o72" || return 1
+	rm -f "$logs/sweep-$(basename "$o72").tsv"
 	# shellcheck disable=SC2086
 	"$here/sweep.sh" "$k72" "$o72" "$plugin" $sweep_dirs | tee "$logs/sweep.txt"
 	st=${PIPESTATUS[0]}
-	n=$(sed -n 's/^objects compiled with the plugin: \([0-9]*\) .*/\1/p' "$logs/sweep.txt")
-	now=$(sed -n 's/.*compiled by this run: \([0-9]*\).*/\1/p' "$logs/sweep.txt")
+	n=$(mp_result_get "$logs/sweep-$(basename "$o72").tsv" with_plugin)
+	now=$(mp_result_get "$logs/sweep-$(basename "$o72").tsv" compiled_now)
 	tu_total=$((tu_total + ${now:-0}))
 	echo "findings judged against ${reviewed#"$repo"/}:"
 	judge_findings "$logs/sweep-findings-$(basename "$o72").txt" || st=1
 	[ "$n_find" -gt 0 ] || echo "  none"
 	detail="${n:-0} objects with the plugin (${now:-0} compiled now); findings $n_find ($n_new not reviewed)"
-	[ "$st" -eq 0 ] || detail+="; $(grep -m1 '^make exit status' "$logs/sweep.txt" | cut -d, -f1)"
+	[ "$st" -eq 0 ] || detail+="; make exit status $(mp_result_get "$logs/sweep-$(basename "$o72").tsv" make_status)"
 	[ "$sweep_dirs" = "$default_dirs" ] || detail="LIMITED to $sweep_dirs: $detail"
 	return "$st"
 }
@@ -314,7 +339,7 @@ step "sweep $(kver "$k72"): $sweep_dirs" s_sweep
 
 # ---- step 6: out-of-tree usage and W=1 ----
 s_oot() {
-	local oo=$o72-oot st=0 n warn m
+	local oo=$o72-oot st=0 n warn m c silent w1runs res=$logs/mutations/mutate
 	MP_EXTRA_OPTIONS='' "$here/configure.sh" "$k72" "$oo" "CC=$CC" >"$logs/configure-$(basename "$oo").log" 2>&1 ||
 		{ echo "configure of $oo failed"; return 1; }
 	mp_locked "$oo" find "$oo/fs/ext4" -name '*.o' -delete 2>/dev/null
@@ -330,29 +355,37 @@ s_oot() {
 	[ -z "$m" ] || { echo "  INTERNAL COMPILER ERRORS / PLUGIN ERRORS:"; echo "$m" | sed 's/^/    /'; st=1; }
 	[ "$n" -gt 0 ] && [ "$warn" -eq 0 ] || st=1
 	echo "  W=1-only rule, mutation 11-write-only-read, without W=1:"
+	rm -f "$res-no-w1.tsv" "$res.tsv"
 	MP_LOG_DIR=$logs/mutations "$here/mutate.sh" --no-w1 "$k72" "$oo" "$plugin" "$mutations"/11-write-only-read.patch |
 		sed 's/^/    /' | tee "$logs/oot-w1.txt"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || st=1
+	silent=$(mp_result_get "$res-no-w1.tsv" silent)
+	w1runs=$(mp_result_get "$res-no-w1.tsv" caught)
 	echo "  ... and with W=1:"
 	MP_LOG_DIR=$logs/mutations "$here/mutate.sh" "$k72" "$oo" "$plugin" "$mutations"/11-write-only-read.patch |
 		sed 's/^/    /' | tee -a "$logs/oot-w1.txt"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || st=1
+	# Both runs as expected: silent without W=1, reported with it.
+	c=$(mp_result_get "$res.tsv" caught)
+	w1runs=$((${w1runs:-0} + ${c:-0}))
 	tu_total=$((tu_total + 2))
-	detail="fs/ext4/: make ok, $n objects with the plugin, $warn warnings; write-only-read silent without W=1: $(grep -c 'silent without W=1' "$logs/oot-w1.txt"), reported with W=1: $(grep -c '^    ok' "$logs/oot-w1.txt" | awk '{print ($1 >= 2) ? "yes" : "no"}')"
+	detail="fs/ext4/: make ok, $n objects with the plugin, $warn warnings; write-only-read silent without W=1: ${silent:-0}, reported with W=1: $([ "$w1runs" -ge 2 ] && echo yes || echo no)"
 	return $st
 }
 step "out-of-tree fs/ext4/ and W=1" s_oot
 
 # ---- step 7: in-tree patch series ----
-s_intree() {
-	local series=$ck/series st=0 t r copy oi key m pl
-	rm -rf "$series"
-	"$here/make-patch-series.sh" "$k72" "$series" >"$logs/series.txt" 2>&1 || {
-		cat "$logs/series.txt"; return 1; }
-	sed "s|^$series/|  |" "$logs/series.txt"
-	local applied=()
+
+# in_git DIR GIT-ARGS...: git in the kernel tree DIR, never in a repository
+# above it.
+in_git() { (cd "$1" && shift && GIT_CEILING_DIRECTORIES=$(dirname "$PWD") git "$@"); }
+
+# intree_apply_check SERIES: git apply --check of SERIES on 7.2 and the
+# newest 7.x; fills applied.
+intree_apply_check() {
+	local t r st=0
 	for t in "$k72" "$knew"; do
-		if r=$(cd "$t" && GIT_CEILING_DIRECTORIES=$(dirname "$t") git apply --check "$series"/*.patch 2>&1); then
+		if r=$(in_git "$t" apply --check "$1"/*.patch 2>&1); then
 			echo "  git apply --check on $(kver "$t"): ok"
 			applied+=("$(kver "$t") ok")
 		else
@@ -360,19 +393,26 @@ s_intree() {
 			applied+=("$(kver "$t") FAILED"); st=1
 		fi
 	done
-	# A copy of 7.2 with the series applied, re-made when the series changes.
-	copy=$ck/src/linux-$(kver "$k72")-intree
-	key=$( (echo "$k72"; cat "$series"/*.patch) | sha256sum | cut -c1-16)
-	if [ "$(cat "$copy.stamp" 2>/dev/null)" != "$key" ]; then
-		echo "  copying $k72 to $copy and applying the series"
-		rm -rf "$copy" "$copy.stamp" "$copy.tmp"
-		mkdir -p "$(dirname "$copy")"
-		cp -a "$k72" "$copy.tmp" && mv "$copy.tmp" "$copy" || { echo "  copy failed"; return 1; }
-		(cd "$copy" && GIT_CEILING_DIRECTORIES=$(dirname "$copy") git apply "$series"/*.patch) ||
-			{ echo "  git apply failed on the copy"; return 1; }
-		echo "$key" >"$copy.stamp"
-	fi
-	oi=$ck/build/linux-$(series_of "$k72")-x86_64$sfx-intree
+	return $st
+}
+
+# intree_copy SERIES: a copy of 7.2 with SERIES applied, at $copy, re-made
+# when the series changes; sets key (its stamp).
+intree_copy() {
+	key=$( (echo "$k72"; cat "$1"/*.patch) | sha256sum | cut -c1-16)
+	[ "$(cat "$copy.stamp" 2>/dev/null)" != "$key" ] || return 0
+	echo "  copying $k72 to $copy and applying the series"
+	rm -rf "$copy" "$copy.stamp" "$copy.tmp"
+	mkdir -p "$(dirname "$copy")"
+	cp -a "$k72" "$copy.tmp" && mv "$copy.tmp" "$copy" || { echo "  copy failed"; return 1; }
+	in_git "$copy" apply "$1"/*.patch || { echo "  git apply failed on the copy"; return 1; }
+	echo "$key" >"$copy.stamp"
+}
+
+# intree_configure: $oi configured from the copy with
+# CONFIG_GCC_PLUGIN_MMAP_PREPARE=y; kbuild built the plugin.
+intree_configure() {
+	local pl=$oi/scripts/gcc-plugins/mmap_prepare_plugin.so m
 	if ! MP_EXTRA_OPTIONS="-e GCC_PLUGINS -e GCC_PLUGIN_MMAP_PREPARE" \
 		"$here/configure.sh" "$copy" "$oi" "CC=$CC" >"$logs/configure-intree.log" 2>&1; then
 		echo "  configure/prepare with CONFIG_GCC_PLUGIN_MMAP_PREPARE failed:"
@@ -382,7 +422,6 @@ s_intree() {
 	fi
 	grep -q '^CONFIG_GCC_PLUGIN_MMAP_PREPARE=y' "$oi/.config" ||
 		{ echo "  CONFIG_GCC_PLUGIN_MMAP_PREPARE did not stick"; return 1; }
-	pl=$oi/scripts/gcc-plugins/mmap_prepare_plugin.so
 	if [ -f "$pl" ] && [ -f "$oi/scripts/gcc-plugins/.mmap_prepare_plugin.so.cmd" ]; then
 		echo "  kbuild built $pl from $(grep -o 'mmap_prepare_[a-z_]*\.o' "$oi/scripts/gcc-plugins/.mmap_prepare_plugin.so.cmd" | sort -u | wc -l) objects"
 	else
@@ -392,48 +431,81 @@ s_intree() {
 	# of the run that built it, kept by configure).
 	m=$(grep -A3 -E 'scripts/gcc-plugins/mmap_prepare[^ ]*: (warning|error)' "$logs/configure-intree.log")
 	[ -z "$m" ] || { echo "  compiler messages for the plugin sources under kbuild's flags:"; echo "$m" | sed 's/^/    /'; }
-	# A few objects, compiled by kbuild with its own plugin.
-	local objs=(drivers/char/mem.o fs/ext4/file.o fs/aio.o kernel/relay.o mm/shmem.o) o n=0
-	for o in "${objs[@]}"; do rm -f "$oi/$o"; done
-	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" "${objs[@]}" >"$logs/intree-objects.log" 2>&1 ||
-		{ echo "  building ${objs[*]} failed: $logs/intree-objects.log"; st=1; }
-	for o in "${objs[@]}"; do
-		grep -qE -- "-fplugin=[^ ]*scripts/gcc-plugins/mmap_prepare_plugin\.so( |$)" \
-			"$oi/$(dirname "$o")/.$(basename "$o").cmd" 2>/dev/null && [ -f "$oi/$o" ] && n=$((n + 1))
+}
+
+# intree_objects OBJ...: compiled by kbuild with its own plugin and no
+# finding; sets n (how many loaded it).
+intree_objects() {
+	local o st=0
+	for o in "$@"; do rm -f "$oi/$o"; done
+	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" "$@" >"$logs/intree-objects.log" 2>&1 ||
+		{ echo "  building $* failed: $logs/intree-objects.log"; st=1; }
+	n=0
+	for o in "$@"; do
+		if mp_plugin_loaded "$oi" "$o" scripts/gcc-plugins/mmap_prepare_plugin.so; then n=$((n + 1)); fi
 	done
 	tu_total=$((tu_total + n))
-	echo "  ${#objs[@]} objects built by kbuild, $n with -fplugin=.../scripts/gcc-plugins/mmap_prepare_plugin.so;" \
+	echo "  $# objects built by kbuild, $n with -fplugin=.../scripts/gcc-plugins/mmap_prepare_plugin.so;" \
 		"$(grep -c '\[mmap-prepare-' "$logs/intree-objects.log") plugin warnings"
-	[ "$n" -eq ${#objs[@]} ] || st=1
+	[ "$n" -eq $# ] || st=1
 	! grep -q '\[mmap-prepare-' "$logs/intree-objects.log" || st=1
-	# Used: a mutation in the copy is reported; DISABLE_MMAP_PREPARE_PLUGIN silences it.
-	local mut=$mutations/07-escape-global.patch exp caught=no silenced=no
+	return $st
+}
+
+# intree_build_mem LOG: drivers/char/mem.o rebuilt in $oi from the copy.
+intree_build_mem() {
+	rm -f "$oi/drivers/char/mem.o"
+	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" drivers/char/mem.o >"$1" 2>&1
+}
+
+# intree_mutation MUT: the plugin kbuild built is used: MUT applied to the
+# copy is reported; DISABLE_MMAP_PREPARE_PLUGIN silences it.  Sets caught
+# and silenced; returns 1 when the copy could not be restored, 2 when MUT
+# does not apply.
+intree_mutation() {
+	local mut=$1 exp rule at st=0
 	exp=$(sed -n 's/^# Expect:[[:space:]]*//p' "$mut" | head -n1)
-	local rule=${exp%% *} at=${exp#* }
+	rule=${exp%% *} at=${exp#* }
 	# The copy is re-made from scratch if this is interrupted.
 	rm -f "$copy.stamp"
-	(cd "$copy" && GIT_CEILING_DIRECTORIES=$(dirname "$copy") git apply "$mut") || { echo "  mutation does not apply to the copy"; return 1; }
-	rm -f "$oi/drivers/char/mem.o"
-	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" drivers/char/mem.o >"$logs/intree-mutation.log" 2>&1
+	in_git "$copy" apply "$mut" || { echo "  mutation does not apply to the copy"; return 2; }
+	intree_build_mem "$logs/intree-mutation.log"
 	grep -qE "(^|/)${at//./\\.}:[0-9]+: warning: .*\[$rule\]" "$logs/intree-mutation.log" && caught=yes
 	echo "  mutation $(basename "$mut" .patch) in the copy: $rule at $at reported: $caught"
 	cp -p "$copy/drivers/char/Makefile" "$ck/intree-Makefile.orig"
 	echo 'CFLAGS_mem.o += $(DISABLE_MMAP_PREPARE_PLUGIN)' >>"$copy/drivers/char/Makefile"
-	rm -f "$oi/drivers/char/mem.o"
-	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" drivers/char/mem.o >"$logs/intree-disabled.log" 2>&1
+	intree_build_mem "$logs/intree-disabled.log"
 	if [ -f "$oi/drivers/char/mem.o" ] && ! grep -q '\[mmap-prepare-' "$logs/intree-disabled.log" &&
 	   grep -q -- '-fplugin-arg-mmap_prepare_plugin-disable' "$oi/drivers/char/.mem.o.cmd"; then
 		silenced=yes
 	fi
 	echo "  with CFLAGS_mem.o += \$(DISABLE_MMAP_PREPARE_PLUGIN): built and silent: $silenced"
 	mv "$ck/intree-Makefile.orig" "$copy/drivers/char/Makefile"
-	if (cd "$copy" && GIT_CEILING_DIRECTORIES=$(dirname "$copy") git apply -R "$mut"); then
+	if in_git "$copy" apply -R "$mut"; then
 		echo "$key" >"$copy.stamp"
 	else
 		echo "  could not revert the mutation in the copy (it is re-made next time)"; st=1
 	fi
 	rm -f "$oi/drivers/char/mem.o"
 	tu_total=$((tu_total + 2))
+	return $st
+}
+
+s_intree() {
+	local series=$ck/series st=0 copy oi key n applied=() caught=no silenced=no
+	local objs=(drivers/char/mem.o fs/ext4/file.o fs/aio.o kernel/relay.o mm/shmem.o)
+	rm -rf "$series"
+	"$here/make-patch-series.sh" "$k72" "$series" >"$logs/series.txt" 2>&1 || {
+		cat "$logs/series.txt"; return 1; }
+	sed "s|^$series/|  |" "$logs/series.txt"
+	intree_apply_check "$series" || st=1
+	copy=$ck/src/linux-$(kver "$k72")-intree
+	intree_copy "$series" || return 1
+	oi=$ck/build/linux-$(series_of "$k72")-x86_64$sfx-intree
+	intree_configure || return 1
+	intree_objects "${objs[@]}" || st=1
+	intree_mutation "$mutations/07-escape-global.patch"
+	case $? in 0) ;; 1) st=1 ;; *) return 1 ;; esac
 	[ $caught = yes ] && [ $silenced = yes ] || st=1
 	detail="apply --check: ${applied[*]}; kbuild built and used the plugin ($n/${#objs[@]} objects); mutation reported: $caught; DISABLE_MMAP_PREPARE_PLUGIN silences: $silenced"
 	return $st

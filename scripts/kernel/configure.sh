@@ -14,6 +14,7 @@
 #                     "-e GCC_PLUGIN_MMAP_PREPARE" (applied after the file)
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
+# shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
 [ $# -ge 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR [make args]" >&2; exit 2; }

@@ -10,6 +10,7 @@
 #
 # Environment: MP_CACHE (default /root/.cache/mmap-prepare), MP_SUITES.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 . "$(dirname "$(readlink -f "$0")")/../lib.sh"
 
 [ $# -eq 1 ] || { echo "usage: ${0##*/} VERSION   (e.g. 7.2)" >&2; exit 2; }

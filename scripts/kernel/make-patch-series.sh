@@ -31,6 +31,7 @@
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
 repo=$(readlink -f "$here/../..")
+# shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
 [ $# -eq 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR" >&2; exit 2; }

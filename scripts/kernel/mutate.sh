@@ -25,28 +25,25 @@
 #
 # Environment: MP_JOBS, MP_LOG_DIR (default $MP_CACHE/logs/mutations),
 #              MP_MAKE_ARGS (extra make arguments, e.g. CC=gcc-12).
-# Prints one line per mutation and "mutation score: CAUGHT/TOTAL".
+# Prints one line per mutation and "mutation score: CAUGHT/TOTAL"; the
+# counts also go to $MP_LOG_DIR/mutate.tsv (mutate-no-w1.tsv with --no-w1;
+# lib.sh: mp_result; keys caught, total, fails, silent: expectations of a
+# W=1-only rule silent without W=1).
 # Exit status: 0 when every mutation behaved as expected and the tree was
 # restored, 1 otherwise, 2 on a usage error.
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
+# shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
 w1=1
 if [ "${1:-}" = --no-w1 ]; then w1=0; shift; fi
 [ $# -ge 4 ] || { echo "usage: ${0##*/} [--no-w1] KSRC OUTDIR PLUGIN MUTATION.patch..." >&2; exit 2; }
-ksrc=$(readlink -f "$1")
-outdir=$(readlink -f "$2")
-plugin=$(readlink -f "$3")
+mp_plugin_run_args "$@"
 shift 3
-[ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
-[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
-[ -f "$plugin" ] || mp_die "plugin $plugin not found"
 command -v git >/dev/null || mp_die "git is needed (git apply): apt-get install git"
-jobs=${MP_JOBS:-$(nproc)}
 logdir=${MP_LOG_DIR:-$MP_CACHE/logs/mutations}
 mkdir -p "$logdir"
-read -r -a make_args <<<"${MP_MAKE_ARGS:-}"
 report=$(mp_report "$outdir")
 kcflags=$(mp_kcflags "$outdir" "$plugin")
 touch "$report"
@@ -96,7 +93,7 @@ fi
 trap 'restore >&2' EXIT
 trap 'exit 130' INT TERM HUP
 
-total=0 caught=0 fails=0
+total=0 caught=0 fails=0 silent=0
 for patch in "$@"; do
 	patch=$(readlink -f "$patch")
 	name=$(basename "$patch" .patch)
@@ -179,6 +176,7 @@ for patch in "$@"; do
 				ok=0; detail+=("$rule reported at $at without W=1")
 			else
 				detail+=("$rule silent without W=1 at $at, as expected")
+				silent=$((silent + 1))
 			fi
 		elif [ -n "$in_json" ] && [ -n "$in_log" ]; then
 			detail+=("$rule at $at: $(echo "$in_log" | sed 's/^[^ ]* //' | cut -c1-140)")
@@ -220,4 +218,6 @@ else
 	echo "without W=1: $caught/$total as expected"
 fi
 echo "logs: $logdir"
+mp_result "$logdir/mutate$([ $w1 -eq 0 ] && echo -no-w1).tsv" caught "$caught" total "$total" \
+	fails "$fails" silent "$silent"
 [ $fails -eq 0 ] && [ $caught -eq $total ]

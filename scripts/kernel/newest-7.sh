@@ -7,6 +7,7 @@
 # standard error.  --refresh runs apt-get update first (otherwise only when
 # the lists are missing).
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
 . "$(dirname "$(readlink -f "$0")")/../lib.sh"
 
 case ${1:-} in

@@ -15,30 +15,26 @@
 # DIRs whose .cmd file shows the plugin (and how many were compiled by
 # this run), internal compiler errors and plugin errors from the log, and
 # the distinct findings in OUTDIR's report (written to
-# $MP_LOG_DIR/sweep-findings-TAG.txt for check-kernel).
+# $MP_LOG_DIR/sweep-findings-TAG.txt for check-kernel).  The counts also go
+# to $MP_LOG_DIR/sweep-TAG.tsv (lib.sh: mp_result; keys with_plugin,
+# compiled_now, compiled_c, make_status, findings, status).
 #
 # Environment: MP_JOBS, MP_LOG_DIR (default $MP_CACHE/logs), MP_MAKE_ARGS.
 # Exit status: 0 when make succeeded and no internal compiler error or
 # plugin error occurred; 1 otherwise (findings are judged by the caller).
 set -uo pipefail
 here=$(dirname "$(readlink -f "$0")")
+# shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
 [ $# -ge 3 ] || { echo "usage: ${0##*/} KSRC OUTDIR PLUGIN [DIR/...]" >&2; exit 2; }
-ksrc=$(readlink -f "$1")
-outdir=$(readlink -f "$2")
-plugin=$(readlink -f "$3")
+mp_plugin_run_args "$@"
 shift 3
 dirs=("$@")
 [ ${#dirs[@]} -gt 0 ] || dirs=(mm/ fs/ kernel/ block/ drivers/char/)
-[ -f "$ksrc/Makefile" ] || mp_die "$ksrc is not a kernel tree"
-[ -f "$outdir/.config" ] || mp_die "$outdir is not configured (run scripts/kernel/configure.sh)"
-[ -f "$plugin" ] || mp_die "plugin $plugin not found"
 mp_outdir_lock "$outdir"
-jobs=${MP_JOBS:-$(nproc)}
 logdir=${MP_LOG_DIR:-$MP_CACHE/logs}
 mkdir -p "$logdir"
-read -r -a make_args <<<"${MP_MAKE_ARGS:-}"
 tag=$(basename "$outdir")
 log=$logdir/sweep-$tag.log
 report=$(mp_report "$outdir")
@@ -95,5 +91,7 @@ findings=$logdir/sweep-findings-$tag.txt
 mp_findings "$report" >"$findings" || bad=1
 echo "distinct findings in $report: $(grep -c . "$findings")"
 sed 's/^/  /' "$findings"
+mp_result "$logdir/sweep-$tag.tsv" with_plugin ${#withp[@]} compiled_now "$now" \
+	compiled_c ${#compiled[@]} make_status "$status" findings "$(grep -c . "$findings")" status "$bad"
 echo "log: $log"
 exit $bad
