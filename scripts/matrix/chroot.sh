@@ -21,8 +21,7 @@
 # chroot also lists experimental, at apt's default priority 1: nothing
 # comes from it unless "install" finds a package nowhere else.
 #
-# The chroot lives in $MP_CACHE/chroots/SUITE (MP_CACHE defaults to
-# /root/.cache/mmap-prepare).  Creation is atomic (built in SUITE.new,
+# The chroot lives in $MP_CACHE/chroots/SUITE (MP_CACHE: scripts/lib.sh).  Creation is atomic (built in SUITE.new,
 # then renamed) and serialised with a lock, so the command is idempotent
 # and safe to run concurrently.  The host's apt configuration is never
 # touched: the mirror is the one the host's own sources name, read at run
@@ -33,20 +32,18 @@
 # is killed.
 set -euo pipefail
 
-MP_CACHE=${MP_CACHE:-/root/.cache/mmap-prepare}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+# shellcheck source=scripts/lib.sh
+. "$repo/scripts/lib.sh"
 
-die() { echo "matrix/chroot: $*" >&2; exit 1; }
-log() { echo "matrix/chroot: $*" >&2; }
-
-[ $# -ge 1 ] || die "usage: $0 SUITE [has N | install N... | run [--src DIR] -- CMD... | path]"
+[ $# -ge 1 ] || mp_die "usage: $0 SUITE [has N | install N... | run [--src DIR] -- CMD... | path]"
 suite=$1
 shift
 case "$suite" in
-*[!a-z0-9-]* | '') die "bad suite name '$suite'" ;;
+*[!a-z0-9-]* | '') mp_die "bad suite name '$suite'" ;;
 esac
-[ "$(id -u)" -eq 0 ] || die "must run as root (debootstrap, chroot, mount)"
+[ "$(id -u)" -eq 0 ] || mp_die "must run as root (debootstrap, chroot, mount)"
 
 root=$MP_CACHE/chroots/$suite
 lock=$MP_CACHE/chroots/$suite.lock
@@ -92,7 +89,7 @@ host_mirror() {
 			return
 		fi
 	done
-	die "no Debian mirror found in /etc/apt sources; set MP_MIRROR"
+	mp_die "no Debian mirror found in /etc/apt sources; set MP_MIRROR"
 }
 
 # Runs "$@" in the chroot, /proc and /dev mounted, $src (if set) at /src.
@@ -163,19 +160,19 @@ fi
 create() {
 	[ -f "$root/.mp-ready" ] && return 0
 	command -v debootstrap >/dev/null || {
-		log "installing debootstrap"
+		mp_log "installing debootstrap"
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
 	}
 	local mirror new=$root.new
 	mirror=$(host_mirror)
-	log "creating $suite chroot in $root (debootstrap, a few minutes)"
+	mp_log "creating $suite chroot in $root (debootstrap, a few minutes)"
 	rm -rf "$new"
 	if ! debootstrap --variant=minbase --components=main \
 		--include=build-essential,make,dejagnu \
 		"$suite" "$new" "$mirror" >"$MP_CACHE/chroots/$suite.debootstrap.log" 2>&1; then
 		tail -20 "$MP_CACHE/chroots/$suite.debootstrap.log" >&2
 		rm -rf "$new"
-		die "debootstrap $suite failed (log: $MP_CACHE/chroots/$suite.debootstrap.log)"
+		mp_die "debootstrap $suite failed (log: $MP_CACHE/chroots/$suite.debootstrap.log)"
 	fi
 	{
 		echo "deb $mirror $suite main"
@@ -212,15 +209,15 @@ install_gcc() {
 	local n arch pkgs
 	for n in "$@"; do
 		case "$n" in
-		*[!0-9]* | '') die "install: '$n' is not a GCC major version" ;;
+		*[!0-9]* | '') mp_die "install: '$n' is not a GCC major version" ;;
 		esac
 		pkgs=("gcc-$n" "g++-$n" "gcc-$n-plugin-dev")
 		if [ "$(in_chroot "" dpkg-query -W -f='${Status}\n' "${pkgs[@]}" 2>/dev/null |
 			grep -c '^install ok installed$')" = 3 ]; then
 			continue
 		fi
-		arch=$(has "$n") || die "gcc-$n-plugin-dev is not in $suite"
-		log "installing ${pkgs[*]} in $suite (from $arch)"
+		arch=$(has "$n") || mp_die "gcc-$n-plugin-dev is not in $suite"
+		mp_log "installing ${pkgs[*]} in $suite (from $arch)"
 		if [ "$arch" = experimental ]; then
 			in_chroot "" apt-get install -y -qq -t experimental "${pkgs[@]}" >/dev/null
 		else
@@ -242,14 +239,14 @@ create)
 	echo "$root"
 	;;
 has)
-	[ $# -eq 1 ] || die "usage: $0 $suite has N"
+	[ $# -eq 1 ] || mp_die "usage: $0 $suite has N"
 	exec 9>"$lock"
 	flock 9
 	create
 	has "$1"
 	;;
 install)
-	[ $# -ge 1 ] || die "usage: $0 $suite install N..."
+	[ $# -ge 1 ] || mp_die "usage: $0 $suite install N..."
 	exec 9>"$lock"
 	flock 9
 	create
@@ -267,7 +264,7 @@ run)
 		shift 2
 	fi
 	[ "${1:-}" = -- ] && shift
-	[ $# -ge 1 ] || die "usage: $0 $suite run [--exclusive] [--src DIR] -- CMD..."
+	[ $# -ge 1 ] || mp_die "usage: $0 $suite run [--exclusive] [--src DIR] -- CMD..."
 	# Shared lock: runs may overlap each other, not creation/installs.
 	exec 9>"$lock"
 	flock 9
@@ -276,6 +273,6 @@ run)
 	in_chroot "$src" "$@"
 	;;
 *)
-	die "unknown command '$cmd'"
+	mp_die "unknown command '$cmd'"
 	;;
 esac

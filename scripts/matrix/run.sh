@@ -8,7 +8,7 @@
 #   scripts/matrix/run.sh [TARGET...]
 #
 # TARGETs (default: all): gcc-11 gcc-12 (host), gcc-13 ... gcc-16 (in a
-# debootstrapped chroot of the first suite of $MP_SUITES that has
+# debootstrapped chroot of the first suite of $MP_CHROOT_SUITES that has
 # gcc-N-plugin-dev; see scripts/matrix/chroot.sh), aarch64-linux-gnu-gcc-12
 # (host cross compiler; the testsuite only compiles, so it runs as is).
 #
@@ -25,24 +25,28 @@
 # build/ is kept between runs (rebuilt when the compiler changes).
 #
 # Environment:
-#   MP_CACHE      cache root (default /root/.cache/mmap-prepare)
+#   MP_CACHE      cache root (default: scripts/lib.sh)
 #   MP_JOBS       targets run at once (default: number of cores)
-#   MP_SUITES     suites to look in for gcc-13+ (default "trixie sid")
+#   MP_CHROOT_SUITES  suites to look in for gcc-13+ (default and why it is
+#                 not MP_SUITES: scripts/lib.sh)
 #   MP_CROSS_CXX  C++ compiler for cross targets (default: the Makefile's
 #                 choice); the plugin runs in the host's cc1, so a host
 #                 g++ (g++-12) is the right one
 #   MP_QUICK=1    testsuite at -O2 only
 #
+# The three runners write their counts as TSV (MP_RESULT, lib.sh:
+# mp_result) into the target's work copy (.mp-result/), read from there.
+#
 # Exits non-zero if a plugin build fails, a test fails, or a target's
 # findings differ from gcc-12's.
 set -uo pipefail
 
-MP_CACHE=${MP_CACHE:-/root/.cache/mmap-prepare}
-export MP_CACHE
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+# shellcheck source=scripts/lib.sh
+. "$repo/scripts/lib.sh"
 jobs=${MP_JOBS:-$(nproc)}
-suites=${MP_SUITES:-trixie sid}
+suites=$MP_CHROOT_SUITES
 all_targets="gcc-11 gcc-12 gcc-13 gcc-14 gcc-15 gcc-16 aarch64-linux-gnu-gcc-12"
 targets=${*:-$all_targets}
 base=gcc-12
@@ -101,11 +105,11 @@ in_target() {
 	fi
 }
 
-one() {
-	local t=$1 d=$res/$1 loc cxx=() ver pf
-	mkdir -p "$d"
-	echo FAIL >"$d/build"
-	for f in passed failed gate formats same; do echo - >"$d/$f"; done
+# target_setup T: the compiler of target T (on the host, installed if
+# missing, or in a chroot), its work copy, and what "make check" installs.
+# Sets loc (host or the suite) and cxx (extra make arguments).
+target_setup() {
+	local t=$1 d=$res/$1 ver
 
 	# The compiler: on the host (installing it if missing) or in a chroot.
 	if ! loc=$(where "$t"); then
@@ -144,6 +148,39 @@ one() {
 		echo "scripts/install-deps.sh failed for $t (log: $d/prepare.log)" >"$d/error"
 		return 1
 	}
+}
+
+# run_runner T NAME SCRIPT: runs the test runner SCRIPT (relative to the
+# work copy) for target T as "make check" does: its output goes to
+# $res/T/NAME.log, its exit status to NAME.rc and its counts, read from the
+# TSV it writes (MP_RESULT), to NAME: "PASSED/FAILED", "skip" or "no
+# result"; "n/a" when the tree has no such runner.
+run_runner() {
+	local t=$1 name=$2 script=$3 d=$res/$1 tsv=$work/$1/.mp-result/$2.tsv
+	if [ ! -x "$work/$t/$script" ]; then
+		echo 0 >"$d/$name.rc"
+		echo "n/a" >"$d/$name"
+		return
+	fi
+	rm -f "$tsv"
+	in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so MP_RESULT=$PWD/.mp-result/$2.tsv exec "$3"' \
+		sh "$t" "$name" "$script" >"$d/$name.log" 2>&1
+	echo $? >"$d/$name.rc"
+	if [ "$(mp_result_get "$tsv" skipped)" = 1 ]; then
+		echo skip >"$d/$name"
+	elif [ -n "$(mp_result_get "$tsv" passed)" ]; then
+		echo "$(mp_result_get "$tsv" passed)/$(mp_result_get "$tsv" failed)" >"$d/$name"
+	else
+		echo "no result" >"$d/$name"
+	fi
+}
+
+one() {
+	local t=$1 d=$res/$1 loc cxx=() tsv=$work/$1/.mp-result/check.tsv
+	mkdir -p "$d"
+	echo FAIL >"$d/build"
+	for f in passed failed gate formats same; do echo - >"$d/$f"; done
+	target_setup "$t" || return 1
 
 	# Build.
 	if in_target "$t" "$loc" make CC="$t" "${cxx[@]}" >"$d/build.log" 2>&1; then
@@ -152,42 +189,15 @@ one() {
 		return 1
 	fi
 	# The two runners "make check" runs, each on its own, so that a gate
-	# failure does not hide the DejaGnu results (make stops at the first).
-	in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec scripts/run-testsuite.sh' \
-		sh "$t" >"$d/check.log" 2>&1
-	echo $? >"$d/check.rc"
-	pf=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$d/check.log" | tail -1)
-	if [ -n "$pf" ]; then
-		echo "$pf" | awk '{ print $1 }' >"$d/passed"
-		echo "$pf" | awk '{ print $3 }' >"$d/failed"
+	# failure does not hide the DejaGnu results (make stops at the first);
+	# then the findings in GCC's JSON and SARIF output (GCC 13+; older: skip).
+	run_runner "$t" check scripts/run-testsuite.sh
+	if [ -n "$(mp_result_get "$tsv" passed)" ]; then
+		mp_result_get "$tsv" passed >"$d/passed"
+		mp_result_get "$tsv" failed >"$d/failed"
 	fi
-	if [ -x "$work/$t/testsuite/gate/run-tests.sh" ]; then
-		in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec testsuite/gate/run-tests.sh' \
-			sh "$t" >"$d/gate.log" 2>&1
-		echo $? >"$d/gate.rc"
-		pf=$(grep -E '^([a-z ]+: )?[0-9]+ passed, [0-9]+ failed' "$d/gate.log" | tail -1)
-		echo "$pf" | sed -n 's/.*\b\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1\/\2/p' >"$d/gate"
-		[ -s "$d/gate" ] || echo "no result" >"$d/gate"
-	else
-		echo 0 >"$d/gate.rc"
-		echo "n/a" >"$d/gate"
-	fi
-	# The findings in GCC's JSON and SARIF output (GCC 13+; older: SKIP).
-	if [ -x "$work/$t/testsuite/gcc-formats/run.sh" ]; then
-		in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so exec testsuite/gcc-formats/run.sh' \
-			sh "$t" >"$d/formats.log" 2>&1
-		echo $? >"$d/formats.rc"
-		if grep -q '^SKIP: gcc-formats:' "$d/formats.log"; then
-			echo "skip" >"$d/formats"
-		else
-			grep -E '^gcc-formats: [0-9]+ passed, [0-9]+ failed' "$d/formats.log" | tail -1 |
-				sed 's/.* \([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed.*/\1\/\2/' >"$d/formats"
-			[ -s "$d/formats" ] || echo "no result" >"$d/formats"
-		fi
-	else
-		echo 0 >"$d/formats.rc"
-		echo "n/a" >"$d/formats"
-	fi
+	run_runner "$t" gate testsuite/gate/run-tests.sh
+	run_runner "$t" formats testsuite/gcc-formats/run.sh
 	in_target "$t" "$loc" env CC="$t" scripts/matrix/findings.sh >"$d/findings" 2>"$d/findings.err"
 	echo $? >"$d/findings.rc"
 	return 0

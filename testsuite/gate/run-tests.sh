@@ -4,24 +4,24 @@
 # Tests of the CI-gate pieces: the JSON Lines report under make -j, the
 # gate over a git range (clean commit, new violation, baseline), SARIF
 # validated against the official 2.1.0 schema with a real validator, and
-# make install into a DESTDIR.  Prints "N passed, N failed".
+# make install into a DESTDIR.  Prints "N passed, N failed" (also as TSV
+# to $MP_RESULT when set: keys passed, failed).
 #
-# Env: CC (default gcc), PLUGIN (absolute path of the plugin).
+# Env: CC (default gcc), PLUGIN (absolute path of the plugin), MP_CACHE.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+# shellcheck source=scripts/lib.sh
+. "$top/scripts/lib.sh"
 : "${CC:=gcc}"
 : "${PLUGIN:?PLUGIN must be the absolute path of the plugin}"
-cache=${MP_CACHE:-$HOME/.cache/mmap-prepare}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gate="$top/scripts/mmap-prepare-gate"
-passed=0
-failed=0
 
-ok() { passed=$((passed + 1)); echo "PASS: $*"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
+ok() { mp_pass "$@"; }
+bad() { mp_fail "$@"; }
 check() { local what=$1; shift; if "$@"; then ok "$what"; else bad "$what"; fi; }
 not() { ! "$@" >/dev/null 2>&1; }
 
@@ -29,7 +29,7 @@ not() { ! "$@" >/dev/null 2>&1; }
 # The schema ships in Microsoft's @microsoft/jest-sarif package; the
 # validator is Debian's python3-jsonschema (draft-04, as the schema says).
 validator_setup() {
-	local dir="$cache/npm-sarif"
+	local dir="$MP_CACHE/npm-sarif"
 	SCHEMA="$dir/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"
 	if [ ! -f "$SCHEMA" ]; then
 		mkdir -p "$dir"
@@ -209,5 +209,6 @@ check "report: $((48 * 3)) records from 48 parallel compiles, none torn or lost"
 gate_tests
 install_tests
 
-echo "gate tests: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+echo "gate tests: $mp_passed passed, $mp_failed failed"
+mp_result "${MP_RESULT:-}" passed "$mp_passed" failed "$mp_failed"
+[ "$mp_failed" -eq 0 ]
