@@ -24,7 +24,6 @@ Environment: CC, PLUGIN, NULL_PLUGIN, MP_CACHE, MP_KVER, MP_JOBS (as scripts/ben
 Default objects: 8 spread over the unit sizes (every 8th by plain size).
 """
 import argparse
-import importlib.machinery
 import os
 import re
 import shutil
@@ -33,8 +32,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-bench = importlib.machinery.SourceFileLoader("bench", os.path.join(HERE, "bench.py")).load_module()
+import mplib
 
 # The plugin's entry points; their inclusive counts are its own work.
 ENTRIES = {
@@ -52,7 +50,7 @@ def callgrind(argv, cwd, tmp, tag):
            "--callgrind-out-file=" + out] + argv
     r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if r.returncode:
-        bench.die("callgrind run failed (%d): %s\n%s" % (r.returncode, " ".join(argv), r.stdout[-3000:]))
+        mplib.die("callgrind run failed (%d): %s\n%s" % (r.returncode, " ".join(argv), r.stdout[-3000:]))
     best = None
     for f in os.listdir(tmp):
         if not f.startswith(tag + "."):
@@ -63,7 +61,7 @@ def callgrind(argv, cwd, tmp, tag):
         if re.search(r"^cmd:\s+\S*/cc1\s", head, re.M):
             best = path
     if not best:
-        bench.die("no callgrind profile of cc1 for %s" % tag)
+        mplib.die("no callgrind profile of cc1 for %s" % tag)
     total = None
     with open(best) as fh:
         for line in fh:
@@ -88,17 +86,17 @@ def callgrind(argv, cwd, tmp, tag):
 
 
 def profile_object(outdir, obj, plugin, null_plugin):
-    argv = bench.compile_cmd(outdir, obj)
+    argv = mplib.compile_cmd(outdir, obj)
     with tempfile.TemporaryDirectory(prefix="mp-profile-") as tmp:
-        argv = bench.retarget(argv, tmp)
+        argv = mplib.retarget(argv, tmp)
         plain, _ = callgrind(argv, outdir, tmp, "plain")
-        null, _ = callgrind(bench.with_plugin(argv, null_plugin), outdir, tmp, "null")
-        plug, parts = callgrind(bench.with_plugin(argv, plugin), outdir, tmp, "plugin")
+        null, _ = callgrind(mplib.with_plugin(argv, null_plugin), outdir, tmp, "null")
+        plug, parts = callgrind(mplib.with_plugin(argv, plugin), outdir, tmp, "plugin")
     return {"plain": plain, "null": null, "plugin": plug, "parts": parts}
 
 
 def pct(r):
-    return bench.pct(r, 3)
+    return mplib.pct(r, 3)
 
 
 def print_row(name, plain, null, plugin, parts):
@@ -117,21 +115,21 @@ def main():
     args = ap.parse_args()
     for tool in ("valgrind", "callgrind_annotate"):
         if not shutil.which(tool):
-            bench.die("%s not found: apt-get install valgrind" % tool)
+            mplib.die("%s not found: apt-get install valgrind" % tool)
     cc = os.environ.get("CC", "gcc")
     plugin = os.environ.get("PLUGIN")
     null_plugin = os.environ.get("NULL_PLUGIN")
     if not plugin or not os.path.exists(plugin) or not null_plugin or not os.path.exists(null_plugin):
-        bench.die("PLUGIN and NULL_PLUGIN must name the built plugins (run: make bench-profile)")
+        mplib.die("PLUGIN and NULL_PLUGIN must name the built plugins (run: make bench-profile)")
     kver = os.environ.get("MP_KVER", "7.2")
-    _, outdir, objs, _, _ = bench.prepare_tree(cc, kver, args.jobs)
+    _, outdir, objs, _, _ = mplib.prepare_tree(cc, kver, args.jobs)
     if args.objects:
         objs = args.objects.split(",")
     elif not args.all:
         # Spread over sizes: every 8th object by the size of its .o file.
         objs = sorted(objs, key=lambda o: os.path.getsize(os.path.join(outdir, o)))
         objs = objs[len(objs) % 8 // 2::8] if len(objs) > 8 else objs
-    bench.log("callgrind on %d objects, 3 variants each, %d at a time" % (len(objs), args.jobs))
+    mplib.log("callgrind on %d objects, 3 variants each, %d at a time" % (len(objs), args.jobs))
     with ThreadPoolExecutor(max_workers=args.jobs) as ex:
         res = dict(zip(objs, ex.map(lambda o: profile_object(outdir, o, plugin, null_plugin), objs)))
 
@@ -151,7 +149,7 @@ def main():
     ratios = sorted(res[o]["plugin"] / res[o]["plain"] for o in objs)
     nratios = sorted(res[o]["null"] / res[o]["plain"] for o in objs)
     print("median per object: plugin %s, null plugin %s; largest: plugin %s"
-          % (pct(bench.med(ratios)), pct(bench.med(nratios)), pct(ratios[-1])))
+          % (pct(mplib.med(ratios)), pct(mplib.med(nratios)), pct(ratios[-1])))
     print("(pass, decl cb, type cb: the plugin's entry points, inclusive of the GCC functions they"
           " call; rest: plugin minus plain minus those, i.e. GCC's callback dispatch, the pass"
           " manager, loading)")

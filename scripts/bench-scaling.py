@@ -16,7 +16,6 @@ Environment: CC, PLUGIN, SELFTIME_PLUGIN (both built by 'make bench'),
   functions, where one compile takes minutes and the noise is relatively
   smaller).
 """
-import importlib.machinery
 import math
 import os
 import re
@@ -24,8 +23,7 @@ import statistics
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-bench = importlib.machinery.SourceFileLoader("bench", os.path.join(HERE, "bench.py")).load_module()
+import mplib
 
 HEADER = '#include "mp-ops.h"\nextern const struct vm_operations_struct bench_ops;\n' \
          'void bench_sink(unsigned long *p);\n'
@@ -57,12 +55,12 @@ def generate(path, n):
 
 
 def timed_compile(cc, src, inc, opt, plugin):
-    """CPU seconds of one compile (bench.measure) and what it printed."""
+    """CPU seconds of one compile (mplib.measure) and what it printed."""
     cmd = [cc, "-c", opt, "-I", inc, "-o", "/dev/null", src]
     if plugin:
         cmd.insert(1, "-fplugin=" + plugin)
     with tempfile.TemporaryFile(mode="w+") as log:
-        cpu, _ = bench.measure(cmd, None, log)
+        cpu, _ = mplib.measure(cmd, None, log)
         log.seek(0)
         return cpu, log.read()
 

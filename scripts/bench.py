@@ -38,7 +38,6 @@ Environment: CC (default gcc), PLUGIN (the per-GCC build), NULL_PLUGIN,
   MP_CACHE, MP_KVER, MP_JOBS, SPARSE (default: scripts/bench-sparse-setup.sh).
 """
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -50,32 +49,12 @@ import sys
 import tempfile
 import time
 
-TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KNOWN_UNBUILT = {"fs/hostfs/hostfs_kern.o", "fs/ramfs/file-nommu.o",
-                 "fs/romfs/mmap-nommu.o"}
+from mplib import (TOP, compile_cmd, cmd_file, die, log, measure, med, pct,
+                   prepare_tree, retarget, run, setting, sha, with_plugin)
+
 BUDGET_CPU = 1.0      # percent, median per-TU overhead
 AIM_CPU = 0.5
 BUDGET_RSS = 1.0      # percent
-
-
-def log(msg):
-    print("bench: " + msg, file=sys.stderr, flush=True)
-
-
-def die(msg):
-    log("error: " + msg)
-    sys.exit(1)
-
-
-def run(cmd, **kw):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       text=True, **kw)
-    return r.returncode, r.stdout
-
-
-def sha(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()[:12]
 
 
 def machine():
@@ -98,91 +77,13 @@ def loadavg():
     return "%.2f %.2f %.2f" % os.getloadavg()
 
 
-# ---- preparing the tree and the commands -------------------------------
-
-def prepare_tree(cc, kver, jobs):
-    env = dict(os.environ)
-    env.pop("KCFLAGS", None)
-    rc, out = run([os.path.join(TOP, "scripts/kernel/fetch.sh"), kver], env=env)
-    if rc:
-        die("scripts/kernel/fetch.sh %s failed:\n%s" % (kver, out))
-    ksrc = out.strip().splitlines()[-1]
-    cache = os.environ.get("MP_CACHE", "/root/.cache/mmap-prepare")
-    outdir = os.path.join(cache, "build", "bench-linux-%s-x86_64" % kver)
-    log("configuring %s (cached after the first run)" % outdir)
-    rc, out = run([os.path.join(TOP, "scripts/kernel/configure.sh"), ksrc, outdir,
-                   "CC=" + cc], env=env)
-    if rc:
-        die("scripts/kernel/configure.sh failed:\n%s" % out[-4000:])
-    rc, out = run([os.path.join(TOP, "scripts/kernel/objects.sh"), ksrc])
-    if rc:
-        die("scripts/kernel/objects.sh failed:\n" + out)
-    objs = [o for o in out.split() if o not in KNOWN_UNBUILT]
-    # W=1 and no plugin, exactly as a user's build; make rebuilds nothing
-    # when the objects are up to date with this command line.
-    log("building %d objects with W=1, no plugin (make -j%d; "
-        "nothing to do when up to date)" % (len(objs), jobs))
-    make = ["make", "-C", ksrc, "O=" + outdir, "-j%d" % jobs, "-k", "W=1",
-            "CC=" + cc]
-    rc, out = run(make + objs, env=env)
-    built = [o for o in objs if os.path.exists(os.path.join(outdir, o))]
-    if not built:
-        die("no object built; make said:\n" + out[-4000:])
-    for o in set(objs) - set(built):
-        log("warning: %s was not built, left out" % o)
-    return ksrc, outdir, built, make, env
-
-
-def compile_cmd(outdir, obj):
-    """The object's savedcmd_ line, split into arguments."""
-    path = os.path.join(outdir, os.path.dirname(obj),
-                        "." + os.path.basename(obj) + ".cmd")
-    with open(path) as f:
-        for line in f:
-            if line.startswith("savedcmd_"):
-                cmd = line.split(":=", 1)[1].strip()
-                break
-        else:
-            die("%s has no savedcmd_ line" % path)
-    argv = shlex.split(cmd)
-    for tok in (";", "&&", "||", "|"):
-        if tok in argv:
-            die("%s: compound command, not a single compile: %s" % (path, cmd))
-    if "-DKBUILD_EXTRA_WARN1" not in argv:
-        die("%s was not compiled with W=1" % obj)
-    # Any plugin of ours a previous build put there goes.
-    argv = [a for a in argv if not (a.startswith("-fplugin=") and "mmap_prepare" in a)
-            and not a.startswith("-fplugin-arg-mmap_prepare")]
-    return argv
-
-
-def retarget(argv, tmp):
-    """Output and dependency file into TMP; nothing in O= is written."""
-    out = []
-    it = iter(argv)
-    for a in it:
-        if a == "-o":
-            next(it)
-            out += ["-o", os.path.join(tmp, "out.o")]
-        elif a.startswith("-Wp,-MMD,"):
-            out.append("-Wp,-MMD," + os.path.join(tmp, "out.d"))
-        else:
-            out.append(a)
-    return out
-
-
-def with_plugin(argv, plugin):
-    i = argv.index("-c")
-    return argv[:i] + ["-fplugin=" + plugin] + argv[i:]
-
+# ---- the sparse commands ------------------------------------------------
 
 def sparse_cmds(make, env, ksrc, outdir, objs, sparse):
     """Per object, the checker command kbuild runs for C=1 (from V=1 C=2)."""
     cache = os.path.join(outdir, ".mp-bench-sparse.json")
     key = {"sparse": sparse, "sparse_sha": sha(sparse), "objs": objs,
-           "cmds_mtime": [os.path.getmtime(os.path.join(
-               outdir, os.path.dirname(o), "." + os.path.basename(o) + ".cmd"))
-               for o in objs]}
+           "cmds_mtime": [os.path.getmtime(cmd_file(outdir, o)) for o in objs]}
     try:
         with open(cache) as f:
             c = json.load(f)
@@ -211,21 +112,6 @@ def sparse_cmds(make, env, ksrc, outdir, objs, sparse):
 
 # ---- measuring -----------------------------------------------------------
 
-def measure(argv, cwd, logf, check=True):
-    """user+sys seconds and peak RSS (KiB) of ARGV's process tree."""
-    logf.seek(0)
-    logf.truncate()
-    p = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
-                         stdout=logf, stderr=logf)
-    _, status, ru = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
-    if check and p.returncode:
-        logf.seek(0)
-        die("command failed (%d): %s\n%s" % (p.returncode, shlex.join(argv),
-                                              logf.read()[-3000:]))
-    return ru.ru_utime + ru.ru_stime, ru.ru_maxrss
-
-
 def sparse_version(sparse):
     """Debian version bench-sparse-setup recorded, else sparse --version."""
     try:
@@ -233,14 +119,6 @@ def sparse_version(sparse):
             return f.read().strip()
     except OSError:
         return run([sparse, "--version"])[1].strip()
-
-
-def med(xs):
-    return statistics.median(xs) if xs else float("nan")
-
-
-def pct(r, digits=2):
-    return "%+.*f%%" % (digits, (r - 1) * 100)
 
 
 def pair_ratios(samples, o, v, base, idx):
@@ -268,7 +146,7 @@ def quartiles(xs):
     return q[0], q[2]
 
 
-def main():
+def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 7)),
                     help="A/B rounds per object (default 7: one compile's CPU time moves by 2 to 4 %% here; more pairs narrow the 95 %% interval the report prints; at least 5 for a figure to quote)")
@@ -280,12 +158,96 @@ def main():
     ap.add_argument("--json", help="write every sample and the summary to this file "
                     "(default $MP_CACHE/logs/bench-DATE.json)")
     args = ap.parse_args()
-
-    t_start = time.time()
     if not args.json:
-        logdir = os.path.join(os.environ.get("MP_CACHE", "/root/.cache/mmap-prepare"), "logs")
+        logdir = os.path.join(setting("MP_CACHE"), "logs")
         os.makedirs(logdir, exist_ok=True)
         args.json = os.path.join(logdir, time.strftime("bench-%Y%m%d-%H%M%S.json"))
+    if args.rounds < 5:
+        log("warning: %d rounds; quote figures from at least 5" % args.rounds)
+    return args
+
+
+def tools(args, tmp, plugin_src, null_src):
+    """Private copies of the plugins (`make` elsewhere replaces the plugin in
+    place) and the sparse binary: plugin, null plugin, sparse (None when
+    left out)."""
+    os.mkdir(os.path.join(tmp, "p"))
+    plugin = os.path.join(tmp, "p", "mmap_prepare_plugin.so")
+    shutil.copy2(plugin_src, plugin)
+    null = None
+    if not args.no_null:
+        null = os.path.join(tmp, "p", "null_plugin.so")
+        shutil.copy2(null_src, null)
+    sparse = None
+    if not args.no_sparse:
+        sparse = os.environ.get("SPARSE")
+        if not sparse:
+            rc, out = run([os.path.join(TOP, "scripts/bench-sparse-setup.sh")])
+            if rc:
+                die("scripts/bench-sparse-setup.sh failed:\n" + out[-3000:])
+            sparse = out.strip().splitlines()[-1]
+    return plugin, null, sparse
+
+
+def variant_cmds(objs, outdir, tmp, plugin, null, scmds):
+    """Per object, the command line of each variant."""
+    cmds = {}
+    for o in objs:
+        base = retarget(compile_cmd(outdir, o), tmp)
+        cmds[o] = {"plain": base, "plugin": with_plugin(base, plugin)}
+        if null:
+            cmds[o]["null"] = with_plugin(base, null)
+        if o in scmds:
+            cmds[o]["sparse"] = scmds[o]
+    return cmds
+
+
+def rounds(objs, variants, cmds, outdir, tmp, n):
+    """N rounds of every variant of every object: samples, load averages."""
+    samples = {o: {v: [] for v in variants} for o in objs}
+    loads = []
+    with open(os.path.join(tmp, "out.log"), "w+") as logf:
+        # Warm the page cache (sources, headers, cc1) so round 1 is not special.
+        log("warm-up: one plain compile per object")
+        for o in objs:
+            measure(cmds[o]["plain"], outdir, logf)
+        log("%d objects x %d rounds x %s" % (len(objs), n, "/".join(variants)))
+        for r in range(n):
+            order = variants if r % 2 == 0 else variants[::-1]
+            t0 = time.time()
+            for o in objs:
+                for v in order:
+                    cpu, rss = measure(cmds[o][v], outdir, logf, check=(v != "sparse"))
+                    samples[o][v].append((cpu, rss))
+            loads.append(loadavg())
+            log("round %d/%d: %.0f s, load %s" % (r + 1, n, time.time() - t0, loads[-1]))
+    return samples, loads
+
+
+def scaling(cc, plugin):
+    print()
+    sys.stdout.flush()
+    t0 = time.time()
+    rc = subprocess.call([os.path.join(TOP, "scripts/bench-scaling.py")],
+                         env=dict(os.environ, CC=cc, PLUGIN=plugin))
+    if rc:
+        die("scripts/bench-scaling.py failed")
+    log("scaling: %.0f s" % (time.time() - t0))
+
+
+def print_machine(mach, t_start):
+    print()
+    print("machine: %s (family %s model %s), %s CPUs%s, %s; %s" % (
+        mach.get("Model name", "?"), mach.get("CPU family", "?"), mach.get("Model", "?"),
+        mach.get("CPU(s)", "?"),
+        " (%s guest)" % mach["Hypervisor vendor"] if "Hypervisor vendor" in mach else "",
+        mach["Memory"], mach["Compiler"]))
+    print("total bench time %.0f s, load average at the end %s" % (time.time() - t_start, loadavg()))
+
+
+def main():
+    args = parse_args()
+    t_start = time.time()
     cc = os.environ.get("CC", "gcc")
     kver = os.environ.get("MP_KVER", "7.2")
     jobs = int(os.environ.get("MP_JOBS", os.cpu_count() or 1))
@@ -295,33 +257,13 @@ def main():
         die("plugin %s not found (make)" % plugin_src)
     if not args.no_null and not (null_src and os.path.isfile(null_src)):
         die("NULL_PLUGIN not set or missing (make bench builds it)")
-    if args.rounds < 5:
-        log("warning: %d rounds; quote figures from at least 5" % args.rounds)
 
     mach = machine()
     load0 = loadavg()
     log("load average at start: " + load0)
-
     tmp = tempfile.mkdtemp(prefix="mp-bench.")
     try:
-        # Private copies: `make` elsewhere replaces the plugin in place.
-        os.mkdir(os.path.join(tmp, "p"))
-        plugin = os.path.join(tmp, "p", "mmap_prepare_plugin.so")
-        shutil.copy2(plugin_src, plugin)
-        plugin_sha = sha(plugin)
-        null = None
-        if not args.no_null:
-            null = os.path.join(tmp, "p", "null_plugin.so")
-            shutil.copy2(null_src, null)
-        sparse = None
-        if not args.no_sparse:
-            sparse = os.environ.get("SPARSE")
-            if not sparse:
-                rc, out = run([os.path.join(TOP, "scripts/bench-sparse-setup.sh")])
-                if rc:
-                    die("scripts/bench-sparse-setup.sh failed:\n" + out[-3000:])
-                sparse = out.strip().splitlines()[-1]
-
+        plugin, null, sparse = tools(args, tmp, plugin_src, null_src)
         ksrc, outdir, objs, make, env = prepare_tree(cc, kver, jobs)
         # Derived (and cached) for the whole set, whatever subset runs.
         scmds = sparse_cmds(make, env, ksrc, outdir, objs, sparse) if sparse else {}
@@ -331,56 +273,17 @@ def main():
             if missing:
                 die("not among the built objects: " + " ".join(missing))
             objs = want
-
         variants = ["plain", "plugin"] + ([] if args.no_null else ["null"]) + \
                    ([] if args.no_sparse else ["sparse"])
-        cmds = {}
-        for o in objs:
-            base = retarget(compile_cmd(outdir, o), tmp)
-            cmds[o] = {"plain": base, "plugin": with_plugin(base, plugin)}
-            if null:
-                cmds[o]["null"] = with_plugin(base, null)
-            if sparse:
-                cmds[o]["sparse"] = scmds[o]
-
-        samples = {o: {v: [] for v in variants} for o in objs}
-        loads = []
-        logf = open(os.path.join(tmp, "out.log"), "w+")
-        # Warm the page cache (sources, headers, cc1) so round 1 is not special.
-        log("warm-up: one plain compile per object")
-        for o in objs:
-            measure(cmds[o]["plain"], outdir, logf)
-        log("%d objects x %d rounds x %s" % (len(objs), args.rounds, "/".join(variants)))
-        for r in range(args.rounds):
-            order = variants if r % 2 == 0 else variants[::-1]
-            t0 = time.time()
-            for o in objs:
-                for v in order:
-                    cpu, rss = measure(cmds[o][v], outdir, logf, check=(v != "sparse"))
-                    samples[o][v].append((cpu, rss))
-            loads.append(loadavg())
-            log("round %d/%d: %.0f s, load %s" % (r + 1, args.rounds, time.time() - t0, loads[-1]))
-        logf.close()
+        cmds = variant_cmds(objs, outdir, tmp, plugin, null, scmds)
+        samples, loads = rounds(objs, variants, cmds, outdir, tmp, args.rounds)
         report(args, kver, objs, variants, samples, per_tu(objs, variants, samples),
-               sparse, plugin_src, plugin_sha, mach, load0, loads)
+               sparse, plugin_src, sha(plugin), mach, load0, loads)
         if not args.no_scaling:
-            print()
-            sys.stdout.flush()
-            t0 = time.time()
-            rc = subprocess.call([os.path.join(TOP, "scripts/bench-scaling.py")],
-                                 env=dict(os.environ, CC=cc, PLUGIN=plugin))
-            if rc:
-                die("scripts/bench-scaling.py failed")
-            log("scaling: %.0f s" % (time.time() - t0))
+            scaling(cc, plugin)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print()
-    print("machine: %s (family %s model %s), %s CPUs%s, %s; %s" % (
-        mach.get("Model name", "?"), mach.get("CPU family", "?"), mach.get("Model", "?"),
-        mach.get("CPU(s)", "?"),
-        " (%s guest)" % mach["Hypervisor vendor"] if "Hypervisor vendor" in mach else "",
-        mach["Memory"], mach["Compiler"]))
-    print("total bench time %.0f s, load average at the end %s" % (time.time() - t_start, loadavg()))
+    print_machine(mach, t_start)
 
 
 def per_tu(objs, variants, samples):
@@ -403,23 +306,22 @@ def per_tu(objs, variants, samples):
     return per
 
 
-def report(args, kver, objs, variants, samples, per, sparse, plugin_src, plugin_sha,
-           mach, load0, loads):
-    others = variants[1:]
-    if not args.summary_only:
-        heads = {"plugin": "plugin", "null": "null", "sparse": "C=1"}
-        print("CPU time of the plain compile, and what each variant adds (median over rounds);"
-              " C=1 adds the sparse run to the compile")
-        hdr = "%-34s %8s" % ("object", "plain s") + "".join(
-            " %9s" % heads[v] for v in others) + " %8s %10s" % ("RSS MiB", "RSS plugin")
-        print(hdr)
-        for o in objs:
-            d = per[o]
-            print("%-34s %8.3f" % (o, d["plain_cpu"]) + "".join(
-                " %9s" % pct(d[v + "_cpu_ratio"] + (1 if v == "sparse" else 0)) for v in others) +
-                " %8.1f %10s" % (d["plain_rss"] / 1024, pct(d["plugin_rss_ratio"])))
-        print()
+def print_per_object(objs, others, per):
+    heads = {"plugin": "plugin", "null": "null", "sparse": "C=1"}
+    print("CPU time of the plain compile, and what each variant adds (median over rounds);"
+          " C=1 adds the sparse run to the compile")
+    hdr = "%-34s %8s" % ("object", "plain s") + "".join(
+        " %9s" % heads[v] for v in others) + " %8s %10s" % ("RSS MiB", "RSS plugin")
+    print(hdr)
+    for o in objs:
+        d = per[o]
+        print("%-34s %8.3f" % (o, d["plain_cpu"]) + "".join(
+            " %9s" % pct(d[v + "_cpu_ratio"] + (1 if v == "sparse" else 0)) for v in others) +
+            " %8.1f %10s" % (d["plain_rss"] / 1024, pct(d["plugin_rss_ratio"])))
+    print()
 
+
+def summarize(samples, objs, others, per):
     summary = {}
     for v in others + (["plugin_null"] if "null" in others else []):
         base = "null" if v == "plugin_null" else "plain"
@@ -433,7 +335,10 @@ def report(args, kver, objs, variants, samples, per, sparse, plugin_src, plugin_
             summary["%s_%s" % (v, kind)] = {"median": med(ratios), "summed": summed,
                                             "q1": q1, "q3": q3, "ci95": [lo, hi],
                                             "max": max(ratios), "min": min(ratios)}
+    return summary
 
+
+def print_summary(args, kver, objs, per, summary, sparse):
     plain_total = sum(per[o]["plain_cpu"] for o in objs)
     print("Linux %s, %d objects (W=1 command lines), %d rounds; plain compile: %.1f s CPU in all"
           % (kver, len(objs), args.rounds, plain_total))
@@ -455,6 +360,9 @@ def report(args, kver, objs, variants, samples, per, sparse, plugin_src, plugin_
     if "sparse_cpu" in summary:
         print("(sparse %s, run as kbuild's C=1 runs it, costs x%.2f of the plain compile's CPU)"
               % (sparse_version(sparse), summary["sparse_cpu"]["summed"]))
+
+
+def print_budget(summary):
     cpu = (summary["plugin_cpu"]["median"] - 1) * 100
     rss = (summary["plugin_rss"]["median"] - 1) * 100
     verdict_cpu = "within budget" if cpu <= BUDGET_CPU else "OVER BUDGET"
@@ -467,6 +375,16 @@ def report(args, kver, objs, variants, samples, per, sparse, plugin_src, plugin_
     if lo <= 1 + BUDGET_CPU / 100 < hi:
         print("        (the CPU budget lies inside the 95%% interval %s..%s: this run cannot "
               "tell; rerun on a quieter machine or with more --rounds)" % (pct(lo), pct(hi)))
+
+
+def report(args, kver, objs, variants, samples, per, sparse, plugin_src, plugin_sha,
+           mach, load0, loads):
+    others = variants[1:]
+    if not args.summary_only:
+        print_per_object(objs, others, per)
+    summary = summarize(samples, objs, others, per)
+    print_summary(args, kver, objs, per, summary, sparse)
+    print_budget(summary)
     load1 = loadavg()
     print("plugin %s (sha256 %s), load average: start %s, per round %s, end %s"
           % (plugin_src, plugin_sha, load0, ", ".join(l.split()[0] for l in loads), load1))
