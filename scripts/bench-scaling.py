@@ -82,7 +82,7 @@ def fit_exponent(sizes, times):
 
 
 def main():
-    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    top = mplib.TOP
     cc = os.environ.get("CC", "gcc")
     plugin = os.environ.get("PLUGIN", os.path.join(top, "plugin", "mmap_prepare_plugin.so"))
     selftime = os.environ.get("SELFTIME_PLUGIN")

@@ -151,6 +151,13 @@ mp_result_get() {
 	awk -F'\t' -v k="$2" '$1 == k { print $2; exit }' "$1" 2>/dev/null
 }
 
+# mp_runner_env: a test runner's CC (default gcc) and PLUGIN (required: the
+# absolute path of the plugin).
+mp_runner_env() {
+	: "${CC:=gcc}"
+	: "${PLUGIN:?PLUGIN must be the absolute path of the plugin}"
+}
+
 # mp_pass / mp_fail WHAT: one test runner's verdicts, counted in
 # mp_passed / mp_failed.
 mp_passed=0
@@ -210,8 +217,9 @@ mp_plugin_name() { local n; n=$(basename "$1"); echo "${n%.so}"; }
 
 # mp_plugin_run_args KSRC OUTDIR PLUGIN: the arguments build-objects.sh,
 # sweep.sh and mutate.sh share, checked; sets ksrc, outdir and plugin
-# (absolute paths), jobs (MP_JOBS, default: number of CPUs) and make_args
-# (MP_MAKE_ARGS, extra make arguments such as CC=gcc-12).
+# (absolute paths), jobs (MP_JOBS, default: number of CPUs), make_args
+# (MP_MAKE_ARGS, extra make arguments such as CC=gcc-12), tag (OUTDIR's
+# name, in log names) and report (OUTDIR's report, created if missing).
 # shellcheck disable=SC2034 # jobs and make_args are the caller's
 mp_plugin_run_args() {
 	ksrc=$(readlink -f "$1")
@@ -222,6 +230,9 @@ mp_plugin_run_args() {
 	[ -f "$plugin" ] || mp_die "plugin $3 not found (run make)"
 	jobs=${MP_JOBS:-$(nproc)}
 	read -r -a make_args <<<"${MP_MAKE_ARGS:-}"
+	tag=$(basename "$outdir")
+	report=$(mp_report "$outdir")
+	touch "$report"
 }
 
 # mp_report OUTDIR: the JSON Lines report every plugin build in OUTDIR

@@ -8,9 +8,8 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+mp_runner_env
 cd "$(dirname "$0")/../testsuite"
-: "${CC:=gcc}"
-: "${PLUGIN:?PLUGIN must be the absolute path of the plugin}"
 out=out/$(basename "$CC")
 rm -rf "$out"
 mkdir -p "$out"

@@ -40,10 +40,7 @@ shift 3
 mp_outdir_lock "$outdir"
 logdir=${MP_LOG_DIR:-$MP_CACHE/logs}
 mkdir -p "$logdir"
-tag=$(basename "$outdir")
 log=$logdir/build-$tag.log
-report=$(mp_report "$outdir")
-touch "$report"
 report_off=$(stat -c %s "$report")
 
 # Objects that cannot be built for x86_64 with an MMU, whatever the config.

@@ -44,9 +44,7 @@ shift 3
 command -v git >/dev/null || mp_die "git is needed (git apply): apt-get install git"
 logdir=${MP_LOG_DIR:-$MP_CACHE/logs/mutations}
 mkdir -p "$logdir"
-report=$(mp_report "$outdir")
 kcflags=$(mp_kcflags "$outdir" "$plugin")
-touch "$report"
 
 # One mutating run per tree at a time (other users of the tree should
 # take the same lock: $MP_CACHE/locks/tree-<hash>.lock).

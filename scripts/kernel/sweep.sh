@@ -35,10 +35,7 @@ dirs=("$@")
 mp_outdir_lock "$outdir"
 logdir=${MP_LOG_DIR:-$MP_CACHE/logs}
 mkdir -p "$logdir"
-tag=$(basename "$outdir")
 log=$logdir/sweep-$tag.log
-report=$(mp_report "$outdir")
-touch "$report"
 
 mp_log "sweeping ${dirs[*]} in $outdir (log: $log)"
 marker=$(mktemp)

@@ -14,8 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 # shellcheck source=scripts/lib.sh
 . "$top/scripts/lib.sh"
-: "${CC:=gcc}"
-: "${PLUGIN:?PLUGIN must be the absolute path of the plugin}"
+mp_runner_env
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 gate="$top/scripts/mmap-prepare-gate"
@@ -102,41 +101,43 @@ commit() {
 	git -C "$1" -c user.name=t -c user.email=t@t commit -qam "$2"
 }
 
-gate_tests() {
-	local repo base rc
-	repo=$(gate_repo) || return 1
+# change MESSAGE COMMAND...: runs COMMAND (an edit of $repo), commits it as
+# MESSAGE and sets base to the commit before it.
+change() {
+	local msg=$1
+	shift
 	base=$(git -C "$repo" rev-parse HEAD)
+	"$@"
+	commit "$repo" "$msg"
+}
 
-	# The old finding in bar.c becomes the baseline.
-	echo '/* touched */' >>"$repo/drivers/bar/bar.c"
-	commit "$repo" "touch bar"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
-		--baseline "$work/baseline.json" --update-baseline >/dev/null
-	check "gate: --update-baseline records the old finding" \
-		test "$(pyq "$work/baseline.json" 'len(d["findings"])')" = 1
+append() { echo "$2" >>"$repo/$1"; }
+edit() { sed -i "$2" "$repo/$1"; }
 
-	# A clean commit: exit 0.
-	base=$(git -C "$repo" rev-parse HEAD)
-	sed -i 's|desc->vm_ops = &foo_vm_ops;|desc->vm_ops = \&foo_vm_ops;\n\tdesc->pgoff = 0;|' "$repo/drivers/foo/foo.c"
-	commit "$repo" "foo: clean change"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
-		--sarif "$work/clean.sarif" >"$work/gate.log" 2>&1
-	rc=$?
-	check "gate: clean commit exits 0" test $rc = 0
+# gate_range ARGS...: the gate over base..HEAD of $repo with ARGS, its
+# output in $work/gate.log; returns the gate's exit status.
+gate_range() {
+	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" "$@" >"$work/gate.log" 2>&1
+}
+
+new_results() { pyq "$1" 'sum(r["baselineState"] == "new" for r in d["runs"][0]["results"])'; }
+
+# A clean commit: exit 0.
+gate_clean() {
+	change "foo: clean change" edit drivers/foo/foo.c 's|desc->vm_ops = &foo_vm_ops;|desc->vm_ops = \&foo_vm_ops;\n\tdesc->pgoff = 0;|'
+	gate_range --sarif "$work/clean.sarif"
+	check "gate: clean commit exits 0" test $? = 0
 	check "gate: clean commit SARIF has no results" \
 		test "$(pyq "$work/clean.sarif" 'len(d["runs"][0]["results"])')" = 0
 	check "gate: clean SARIF validates against the 2.1.0 schema" sarif_valid "$work/clean.sarif"
+}
 
-	# A commit adding a violation: exit 1, exactly one new result.
-	base=$(git -C "$repo" rev-parse HEAD)
-	sed -i 's|desc->pgoff = 0;|desc->pgoff = 0;\n\tdesc->start = 0;|' "$repo/drivers/foo/foo.c"
-	commit "$repo" "foo: violation"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
-		--sarif "$work/bad.sarif" >"$work/gate.log" 2>&1
-	rc=$?
-	check "gate: violating commit exits 1" test $rc = 1
-	check "gate: exactly one new result" \
-		test "$(pyq "$work/bad.sarif" 'sum(r["baselineState"] == "new" for r in d["runs"][0]["results"])')" = 1
+# A commit adding a violation: exit 1, exactly one new result.
+gate_violation() {
+	change "foo: violation" edit drivers/foo/foo.c 's|desc->pgoff = 0;|desc->pgoff = 0;\n\tdesc->start = 0;|'
+	gate_range --sarif "$work/bad.sarif"
+	check "gate: violating commit exits 1" test $? = 1
+	check "gate: exactly one new result" test "$(new_results "$work/bad.sarif")" = 1
 	check "gate: result names rule, file and line" \
 		test "$(pyq "$work/bad.sarif" 'd["runs"][0]["results"][0]["ruleId"] + " " + d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]')" = "mmap-prepare-immutable drivers/foo/foo.c"
 	check "gate: one-line summary" grep -q "^mmap-prepare-gate: .* 1 new (FAIL)$" "$work/gate.log"
@@ -145,41 +146,42 @@ gate_tests() {
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["runs"][0]["results"][0]["level"]="fatal"; d["version"]="2.0"; json.dump(d, open(sys.argv[2], "w"))' \
 		"$work/bad.sarif" "$work/broken.sarif"
 	check "gate: the validator rejects a broken SARIF" not sarif_valid "$work/broken.sarif"
+}
 
-	# A header change rebuilds every object that includes it (from .cmd).
-	base=$(git -C "$repo" rev-parse HEAD)
-	echo '/* header touched */' >>"$repo/include/mp-ops.h"
-	commit "$repo" "header"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
-		--baseline "$work/baseline.json" >"$work/gate.log" 2>&1
-	check "gate: header change rebuilds both objects" grep -q "2 objects rebuilt" "$work/gate.log"
-
-	# Baseline: the old bar.c finding is suppressed, a new one is not,
-	# even after a line shift.
-	base=$(git -C "$repo" rev-parse HEAD)
-	sed -i 's|#include "mp-ops.h"|#include "mp-ops.h"\n\n/* shifts every line */|' "$repo/drivers/bar/bar.c"
-	commit "$repo" "bar: shift"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
-		--baseline "$work/baseline.json" >"$work/gate.log" 2>&1
+# Baseline: the old bar.c finding is suppressed, a new one is not, even
+# after a line shift.
+gate_baseline() {
+	change "bar: shift" edit drivers/bar/bar.c 's|#include "mp-ops.h"|#include "mp-ops.h"\n\n/* shifts every line */|'
+	gate_range --baseline "$work/baseline.json"
 	check "gate: baseline suppresses the old finding after a line shift" test $? = 0
-	base=$(git -C "$repo" rev-parse HEAD)
-	sed -i 's|desc->end = desc->start + 4096;|desc->end = desc->start + 4096;\n\tdesc->mm = NULL;|' "$repo/drivers/bar/bar.c"
-	commit "$repo" "bar: new violation"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
-		--baseline "$work/baseline.json" --sarif "$work/base.sarif" >"$work/gate.log" 2>&1
+	change "bar: new violation" edit drivers/bar/bar.c 's|desc->end = desc->start + 4096;|desc->end = desc->start + 4096;\n\tdesc->mm = NULL;|'
+	gate_range --baseline "$work/baseline.json" --sarif "$work/base.sarif"
 	check "gate: baseline does not suppress a new finding" test $? = 1
-	check "gate: baseline leaves exactly one new result" \
-		test "$(pyq "$work/base.sarif" 'sum(r["baselineState"] == "new" for r in d["runs"][0]["results"])')" = 1
+	check "gate: baseline leaves exactly one new result" test "$(new_results "$work/base.sarif")" = 1
 	check "gate: fingerprints survive the line shift" \
 		test "$(pyq "$work/base.sarif" 'len({r["partialFingerprints"]["mmapPrepareFinding/v1"] for r in d["runs"][0]["results"]})')" = 2
+}
 
+gate_tests() {
+	local repo base
+	repo=$(gate_repo) || return 1
+	# The old finding in bar.c becomes the baseline.
+	change "touch bar" append drivers/bar/bar.c '/* touched */'
+	gate_range --baseline "$work/baseline.json" --update-baseline
+	check "gate: --update-baseline records the old finding" \
+		test "$(pyq "$work/baseline.json" 'len(d["findings"])')" = 1
+	gate_clean
+	gate_violation
+	# A header change rebuilds every object that includes it (from .cmd).
+	change "header" append include/mp-ops.h '/* header touched */'
+	gate_range --baseline "$work/baseline.json"
+	check "gate: header change rebuilds both objects" grep -q "2 objects rebuilt" "$work/gate.log"
+	gate_baseline
 	# Usage and build errors: exit 2.
 	"$gate" --ksrc "$repo" --plugin "$PLUGIN" >/dev/null 2>&1
 	check "gate: usage error exits 2" test $? = 2
-	base=$(git -C "$repo" rev-parse HEAD)
-	echo 'this is not C' >>"$repo/drivers/foo/foo.c"
-	commit "$repo" "broken"
-	"$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" >/dev/null 2>&1
+	change "broken" append drivers/foo/foo.c 'this is not C'
+	gate_range
 	check "gate: build error exits 2" test $? = 2
 }
 

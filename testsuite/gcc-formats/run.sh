@@ -37,8 +37,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 # shellcheck source=scripts/lib.sh
 . "$top/scripts/lib.sh"
-: "${CC:=gcc}"
-: "${PLUGIN:?PLUGIN must be the absolute path of the plugin}"
+mp_runner_env
 src=$here/finding.c
 
 # expect_for MAJOR: what GCC MAJOR (13 or later) offers, as three words:
