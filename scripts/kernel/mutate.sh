@@ -91,29 +91,12 @@ fi
 trap 'restore >&2' EXIT
 trap 'exit 130' INT TERM HUP
 
-total=0 caught=0 fails=0 silent=0
-for patch in "$@"; do
-	patch=$(readlink -f "$patch")
-	name=$(basename "$patch" .patch)
-	total=$((total + 1))
-	log=$logdir/$name$([ $w1 -eq 0 ] && echo -no-w1).log
-	mapfile -t expects < <(sed -n 's/^# Expect:[[:space:]]*//p' "$patch")
-	objs=$(sed -n 's/^# Objects:[[:space:]]*//p' "$patch")
-	w1only=$(grep -c '^# W1:' "$patch")
-	mapfile -t files < <(sed -n 's|^+++ b/||p' "$patch" | sed 's/[[:space:]].*//' | sort -u)
-	if [ ${#expects[@]} -eq 0 ] || [ ${#files[@]} -eq 0 ]; then
-		echo "FAIL  $name: no '# Expect:' line or no file in the patch"
-		fails=$((fails + 1)); continue
-	fi
-	if [ -z "$objs" ]; then
-		objs=$(printf '%s\n' "${files[@]}" | sed -n 's/\.c$/.o/p' | tr '\n' ' ')
-	fi
-	read -r -a objarr <<<"$objs"
-
-	# Checksums and backups first; the manifest says what to restore.
+# backup FILE...: checksums, stamps and copies of the FILEs (relative to
+# KSRC) in $bk, listed in the manifest restore reads; fills before.
+backup() {
+	local rel f
 	rm -rf "$bk"; mkdir -p "$bk/files"
-	declare -A before=()
-	for rel in "${files[@]}"; do
+	for rel in "$@"; do
 		f=$ksrc/$rel
 		if [ -e "$f" ]; then
 			mkdir -p "$bk/files/$(dirname "$rel")"
@@ -124,22 +107,15 @@ for patch in "$@"; do
 		fi
 		printf '%s\t%s\n' "$rel" "${before[$rel]}" >>"$manifest"
 	done
+}
 
-	if ! (cd "$ksrc" && git apply --check "$patch" && git apply "$patch") >"$log" 2>&1; then
-		echo "FAIL  $name: does not apply to $ksrc (see $log)"
-		restore; fails=$((fails + 1)); continue
-	fi
-	for o in "${objarr[@]}"; do rm -f "$outdir/$o"; done
-	off=$(stat -c %s "$report")
-	wargs=(W=1); [ $w1 -eq 1 ] || wargs=()
-	make -C "$ksrc" O="$outdir" -j"$jobs" -k "${wargs[@]}" KCFLAGS="$kcflags" \
-		"${make_args[@]}" "${objarr[@]}" >>"$log" 2>&1
-	mstatus=$?
-
-	# Restore before judging anything.
+# restore_checked FILE...: restore, then each FILE compared with before;
+# sets rstatus (0: restored exactly) and rmsg.
+restore_checked() {
+	local rel f now
 	rstatus=0
 	rmsg=$(restore) || rstatus=1
-	for rel in "${files[@]}"; do
+	for rel in "$@"; do
 		f=$ksrc/$rel
 		if [ "${before[$rel]}" = "ABSENT"$'\t' ]; then
 			now="ABSENT"$'\t'; [ -e "$f" ] && now=present
@@ -148,20 +124,12 @@ for patch in "$@"; do
 		fi
 		[ "$now" = "${before[$rel]}" ] || { rstatus=1; rmsg+=$'\n'"  $rel: checksum or mtime differs after restore"; }
 	done
-	unset before
+}
 
-	records=$(mp_findings "$report" "$off")
-	truncate -s "$off" "$report"
-	built=1
-	for o in "${objarr[@]}"; do
-		[ -f "$outdir/$o" ] || built=0
-		rm -f "$outdir/$o"	# compiled from the mutated tree
-	done
-
-	ok=1 detail=()
-	if [ $built -eq 0 ]; then
-		ok=0; detail+=("object(s) ${objarr[*]} not built (make exit $mstatus; first error: $(grep -m1 -E 'error:' "$log" | sed "s|$ksrc/||"))")
-	fi
+# judge_expects: each "# Expect:" against the report RECORDS and the log;
+# adds to detail, clears ok on a miss.
+judge_expects() {
+	local e rule at file line in_json in_log
 	for e in "${expects[@]}"; do
 		read -r rule at <<<"$e"
 		file=${at%:*}; line=${at##*:}
@@ -183,29 +151,89 @@ for patch in "$@"; do
 			detail+=("$rule NOT reported at $at (report: ${in_json:+yes}${in_json:-no}, compiler output: ${in_log:+yes}${in_log:-no})")
 		fi
 	done
-	others=$(echo "$records" | awk -F'\t' 'NF' | while IFS=$'\t' read -r r loc fn fld; do
+}
+
+# others: the records no "# Expect:" line accounts for, one per line.
+others() {
+	local r loc fn fld hit e rule at
+	echo "$records" | awk -F'\t' 'NF' | while IFS=$'\t' read -r r loc fn fld; do
 		hit=0
 		for e in "${expects[@]}"; do
 			read -r rule at <<<"$e"
 			[ "$r" = "$rule" ] && case $loc in "$at":*) hit=1 ;; esac
 		done
 		[ $hit -eq 1 ] || printf '%s %s (%s, %s)\n' "$r" "$loc" "$fn" "$fld"
-	done)
+	done
+}
 
+# build_mutant: the objects of the applied mutation built (W=1 unless
+# --no-w1) into the log; sets mstatus, records (what they reported) and
+# built; the objects and their records are removed again after restore.
+build_mutant() {
+	local o off wargs=(W=1)
+	for o in "${objarr[@]}"; do rm -f "$outdir/$o"; done
+	off=$(stat -c %s "$report")
+	[ $w1 -eq 1 ] || wargs=()
+	make -C "$ksrc" O="$outdir" -j"$jobs" -k "${wargs[@]}" KCFLAGS="$kcflags" \
+		"${make_args[@]}" "${objarr[@]}" >>"$log" 2>&1
+	mstatus=$?
+	# Restore before judging anything.
+	restore_checked "${files[@]}"
+	records=$(mp_findings "$report" "$off")
+	truncate -s "$off" "$report"
+	built=1
+	for o in "${objarr[@]}"; do
+		[ -f "$outdir/$o" ] || built=0
+		rm -f "$outdir/$o"	# compiled from the mutated tree
+	done
+}
+
+# mutation PATCH: one mutation, applied, built, restored and judged; prints
+# its verdict.  Returns 1 when the tree could not be restored.
+mutation() {
+	local patch name log objs w1only expects files objarr mstatus records built
+	local rstatus rmsg ok=1 detail=() others_found verdict
+	local -A before=()
+	patch=$(readlink -f "$1")
+	name=$(basename "$patch" .patch)
+	total=$((total + 1))
+	log=$logdir/$name$([ $w1 -eq 0 ] && echo -no-w1).log
+	mapfile -t expects < <(sed -n 's/^# Expect:[[:space:]]*//p' "$patch")
+	objs=$(sed -n 's/^# Objects:[[:space:]]*//p' "$patch")
+	w1only=$(grep -c '^# W1:' "$patch")
+	mapfile -t files < <(sed -n 's|^+++ b/||p' "$patch" | sed 's/[[:space:]].*//' | sort -u)
+	if [ ${#expects[@]} -eq 0 ] || [ ${#files[@]} -eq 0 ]; then
+		echo "FAIL  $name: no '# Expect:' line or no file in the patch"
+		fails=$((fails + 1)); return 0
+	fi
+	[ -n "$objs" ] || objs=$(printf '%s\n' "${files[@]}" | sed -n 's/\.c$/.o/p' | tr '\n' ' ')
+	read -r -a objarr <<<"$objs"
+
+	# Checksums and backups first; the manifest says what to restore.
+	backup "${files[@]}"
+	if ! (cd "$ksrc" && git apply --check "$patch" && git apply "$patch") >"$log" 2>&1; then
+		echo "FAIL  $name: does not apply to $ksrc (see $log)"
+		restore; fails=$((fails + 1)); return 0
+	fi
+	build_mutant
+	[ $built -eq 1 ] || { ok=0; detail+=("object(s) ${objarr[*]} not built (make exit $mstatus; first error: $(grep -m1 -E 'error:' "$log" | sed "s|$ksrc/||"))"); }
+	judge_expects
+	others_found=$(others)
 	if [ $rstatus -ne 0 ]; then
 		ok=0; detail+=("TREE NOT RESTORED:$rmsg")
 	else
 		detail+=("tree restored: ${#files[@]} file(s), checksums and mtimes equal")
 	fi
-	if [ $ok -eq 1 ]; then
-		caught=$((caught + 1)); verdict=ok
-	else
-		fails=$((fails + 1)); verdict=FAIL
-	fi
+	if [ $ok -eq 1 ]; then caught=$((caught + 1)); verdict=ok; else fails=$((fails + 1)); verdict=FAIL; fi
 	printf '%-5s %s\n' "$verdict" "$name"
 	printf '        %s\n' "${detail[@]}"
-	[ -z "$others" ] || echo "$others" | sed 's/^/        also reported: /'
-	[ $rstatus -eq 0 ] || break	# never mutate a tree that is not pristine
+	[ -z "$others_found" ] || echo "$others_found" | sed 's/^/        also reported: /'
+	return $rstatus
+}
+
+total=0 caught=0 fails=0 silent=0
+for patch in "$@"; do
+	mutation "$patch" || break	# never mutate a tree that is not pristine
 done
 
 trap - EXIT
