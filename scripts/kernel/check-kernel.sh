@@ -37,7 +37,7 @@
 #   KSRC          use this 7.2 tree instead of fetching linux-source-7.2
 #   KSRC_NEWEST   use this tree as "the newest 7.x"
 #   KSRC_CONTROL  use this tree instead of linux-source-6.12
-#   MP_CACHE      caches (default /root/.cache/mmap-prepare); logs go to
+#   MP_CACHE      caches (default: scripts/lib.sh); logs go to
 #                 $MP_CACHE/logs/check-kernel/
 #   MP_JOBS       make -j (default: number of CPUs)
 #   MP_SWEEP_DIRS directories of step 5 (default "mm/ fs/ kernel/ block/

@@ -8,7 +8,7 @@
 # reused without downloading.  Uses only the private apt configuration under
 # $MP_CACHE/apt (see lib.sh); the system's apt state is never changed.
 #
-# Environment: MP_CACHE (default /root/.cache/mmap-prepare), MP_SUITES.
+# Environment: MP_CACHE, MP_SUITES (defaults: scripts/lib.sh).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$(readlink -f "$0")")/../lib.sh"
