@@ -112,18 +112,29 @@ kver() {	# KSRC -> 7.2.13
 }
 series_of() { local v; v=$(kver "$1"); echo "${v%.*}"; }	# 7.2.13 -> 7.2
 
+# kmake KSRC OUTDIR MAKE-ARGS...: make in the O=OUTDIR build of KSRC with
+# $CC, holding OUTDIR's lock.
+kmake() { mp_locked "$2" make -C "$1" O="$2" -j"$jobs" "CC=$CC" "${@:3}"; }
+
+# configure_outdir KSRC OUTDIR [extra options]: configure.sh (cached), its
+# log in $logs/configure-NAME.log, the end of it shown on failure.
+configure_outdir() {
+	local log
+	log=$logs/configure-$(basename "$2").log
+	MP_EXTRA_OPTIONS=${3:-} "$here/configure.sh" "$1" "$2" "CC=$CC" >"$log" 2>&1 || {
+		echo "configure failed: $log"
+		tail -n 20 "$log"
+		return 1
+	}
+}
+
 # prepare_outdir KSRC OUTDIR [extra options]: configure (cached) and make
 # sure OUTDIR's report matches its objects: when the plugin or the
 # configuration changed since the report was started, the objects of the
 # old state and their records are dropped together.
 prepare_outdir() {
 	local ksrc=$1 out=$2 key
-	MP_EXTRA_OPTIONS=${3:-} "$here/configure.sh" "$ksrc" "$out" "CC=$CC" \
-		>"$logs/configure-$(basename "$out").log" 2>&1 || {
-		echo "configure failed: $logs/configure-$(basename "$out").log"
-		tail -n 20 "$logs/configure-$(basename "$out").log"
-		return 1
-	}
+	configure_outdir "$@" || return 1
 	grep -h 'warning: CONFIG_' "$logs/configure-$(basename "$out").log" | sed 's/^/  /'
 	key=$(sha256sum "$plugin" | cut -c1-16)-$(cat "$out/.mp-configure.stamp")
 	if [ "$(cat "$out/mp-report.key" 2>/dev/null)" != "$key" ]; then
@@ -249,10 +260,9 @@ step "mutations on $(kver "$k72")" s_mutations
 control_build() {
 	local kctl=$1 oc=$2 on=$3
 	shift 3
-	mp_locked "$on" make -C "$kctl" O="$on" -j"$jobs" -k W=1 "CC=$CC" "$@" >"$logs/control-noplugin.log" 2>&1
+	kmake "$kctl" "$on" -k W=1 "$@" >"$logs/control-noplugin.log" 2>&1
 	mk_without=$?
-	mp_locked "$oc" make -C "$kctl" O="$oc" -j"$jobs" -k W=1 "CC=$CC" KCFLAGS="$(mp_kcflags "$oc" "$plugin")" \
-		"$@" >"$logs/control-plugin.log" 2>&1
+	kmake "$kctl" "$oc" -k W=1 KCFLAGS="$(mp_kcflags "$oc" "$plugin")" "$@" >"$logs/control-plugin.log" 2>&1
 	mk_with=$?
 	echo "  make exit status: without plugin $mk_without, with plugin $mk_with"
 }
@@ -292,8 +302,7 @@ s_control() {
 	local mk_without mk_with nb np wp same warn trouble
 	on=$oc-noplugin
 	prepare_outdir "$kctl" "$oc" || return 1
-	MP_EXTRA_OPTIONS='' "$here/configure.sh" "$kctl" "$on" "CC=$CC" >"$logs/configure-$(basename "$on").log" 2>&1 ||
-		{ echo "configure of $on failed"; return 1; }
+	configure_outdir "$kctl" "$on" || return 1
 	while read -r o; do
 		[ -f "$kctl/${o%.o}.c" ] && objs+=("$o")
 	done < <("$here/objects.sh" "$k72")
@@ -340,11 +349,10 @@ step "sweep $(kver "$k72"): $sweep_dirs" s_sweep
 # ---- step 6: out-of-tree usage and W=1 ----
 s_oot() {
 	local oo=$o72-oot st=0 n warn m c silent w1runs res=$logs/mutations/mutate
-	MP_EXTRA_OPTIONS='' "$here/configure.sh" "$k72" "$oo" "CC=$CC" >"$logs/configure-$(basename "$oo").log" 2>&1 ||
-		{ echo "configure of $oo failed"; return 1; }
+	configure_outdir "$k72" "$oo" || return 1
 	mp_locked "$oo" find "$oo/fs/ext4" -name '*.o' -delete 2>/dev/null
 	echo "  make -C $k72 O=$oo KCFLAGS=-fplugin=$plugin W=1 fs/ext4/"
-	mp_locked "$oo" make -C "$k72" O="$oo" -j"$jobs" "CC=$CC" KCFLAGS="-fplugin=$plugin" W=1 fs/ext4/ \
+	kmake "$k72" "$oo" KCFLAGS="-fplugin=$plugin" W=1 fs/ext4/ \
 		>"$logs/oot-ext4.log" 2>&1 || { echo "  make failed: $logs/oot-ext4.log"; st=1; }
 	n=$(mp_objects_with_plugin "$oo" "$plugin" fs/ext4 | grep -c .)
 	tu_total=$((tu_total + n))
@@ -438,7 +446,7 @@ intree_configure() {
 intree_objects() {
 	local o st=0
 	for o in "$@"; do rm -f "$oi/$o"; done
-	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" "$@" >"$logs/intree-objects.log" 2>&1 ||
+	kmake "$copy" "$oi" W=1 "$@" >"$logs/intree-objects.log" 2>&1 ||
 		{ echo "  building $* failed: $logs/intree-objects.log"; st=1; }
 	n=0
 	for o in "$@"; do
@@ -455,7 +463,7 @@ intree_objects() {
 # intree_build_mem LOG: drivers/char/mem.o rebuilt in $oi from the copy.
 intree_build_mem() {
 	rm -f "$oi/drivers/char/mem.o"
-	mp_locked "$oi" make -C "$copy" O="$oi" -j"$jobs" W=1 "CC=$CC" drivers/char/mem.o >"$1" 2>&1
+	kmake "$copy" "$oi" W=1 drivers/char/mem.o >"$1" 2>&1
 }
 
 # intree_mutation MUT: the plugin kbuild built is used: MUT applied to the
