@@ -2,7 +2,7 @@
 #
 # mmap_prepare checker: a GCC plugin for the Linux kernel.
 #
-#   make              build plugin/mmap_prepare_plugin.so for $(CC)
+#   make              build build/mmap_prepare_plugin.so for $(CC)
 #   make run          build, then compile examples/ and show the findings
 #   make check        build, then run the DejaGnu testsuite
 #   make CC=gcc-11    the same for another GCC (CXX follows: g++-11)
@@ -33,19 +33,20 @@ else
 PLUGIN_PKG	:= gcc-$(GCC_MAJOR)-plugin-dev-$(GCC_TRIPLET)
 endif
 
-PLUGIN		:= plugin/mmap_prepare_plugin.so
+PLUGIN		:= build/mmap_prepare_plugin.so
 SRCS		:= $(wildcard plugin/*.c)
 SANITIZE	?=
 BUILD		:= build/gcc-$(GCC_MAJOR)$(if $(filter-out $(HOST_TRIPLET),$(GCC_TRIPLET)),-$(GCC_TRIPLET))$(if $(filter 1,$(SANITIZE)),-asan)
 OBJS		:= $(SRCS:plugin/%.c=$(BUILD)/%.o)
-HEADERS		:= $(wildcard include/*.h)
 
 # Plugin sources are C in .c files, compiled as C++ like the kernel's own.
+# -Wno-narrowing and -Wno-format-diag: GCC's own headers and its
+# diagnostic-format checker (which wants GCC's internal style) trip them.
+# -MMD -MP: each object depends on the headers it really includes.
 PLUGIN_CXXFLAGS	:= -I include -I $(PLUGIN_DIR)/include -fPIC -std=gnu++14 \
 		   -fno-rtti -fno-exceptions -fasynchronous-unwind-tables \
-		   -O2 -g -Wall -Wno-narrowing -Wno-unused-parameter \
-		   -Wno-format-diag -Wno-missing-field-initializers \
-		   -fvisibility=hidden -DMP_PLUGIN_VERSION='"1.0"' -x c++
+		   -O2 -g -Wall -Wextra -Wno-narrowing -Wno-format-diag \
+		   -fvisibility=hidden -DMP_PLUGIN_VERSION='"1.0"' -MMD -MP -x c++
 # What the plugin costs in resident memory is mostly the dynamic linker's
 # work at dlopen (RTLD_NOW): every symbol the plugin imports or exports is
 # looked up in cc1's symbol tables (2 MB here), touching their pages.  So
@@ -64,7 +65,7 @@ endif
 
 ifeq ($(SANITIZE),1)
 # A sanitized plugin needs its runtimes preloaded into cc1; it never
-# replaces plugin/mmap_prepare_plugin.so.
+# replaces build/mmap_prepare_plugin.so.
 all: $(BUILD)/mmap_prepare_plugin.so
 export MP_PRELOAD := $(shell $(CXX) -print-file-name=libasan.so) $(shell $(CXX) -print-file-name=libubsan.so)
 export ASAN_OPTIONS := detect_leaks=0:abort_on_error=0:halt_on_error=1
@@ -85,7 +86,7 @@ plugin-headers:
 		echo "error: '$(CXX)' (C++ compiler matching $(CC)) not found: apt-get install $(CXX)" >&2; exit 1; \
 	fi
 
-$(BUILD)/%.o: plugin/%.c $(HEADERS) Makefile | plugin-headers
+$(BUILD)/%.o: plugin/%.c Makefile | plugin-headers
 	@mkdir -p $(BUILD)
 	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
 
@@ -118,6 +119,7 @@ run: deps
 check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-rule-lists.py
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh
@@ -143,8 +145,12 @@ valgrind: deps all
 bench bench-profile: NEED_DEJAGNU := 0
 # The benchmark's own builds: the null plugin, and the plugin with its
 # self-timing compiled in (plugin/self_time.c) for the scaling run.
-SELFTIME_OBJS := $(SRCS:plugin/%.c=$(BUILD)/bench/selftime/%.o)
-$(BUILD)/bench/selftime/%.o: plugin/%.c $(HEADERS) Makefile | plugin-headers
+SELFTIME_OBJS := $(SRCS:plugin/%.c=$(BUILD)/bench/selftime/%.o) \
+		 $(BUILD)/bench/selftime/self_time.o
+$(BUILD)/bench/selftime/%.o: plugin/%.c Makefile | plugin-headers
+	@mkdir -p $(dir $@)
+	$(CXX) $(PLUGIN_CXXFLAGS) -DMP_SELF_TIME -c -o $@ $<
+$(BUILD)/bench/selftime/self_time.o: bench/self_time.c Makefile | plugin-headers
 	@mkdir -p $(dir $@)
 	$(CXX) $(PLUGIN_CXXFLAGS) -DMP_SELF_TIME -c -o $@ $<
 $(BUILD)/bench/mmap_prepare_plugin-selftime.so: $(SELFTIME_OBJS)
@@ -179,7 +185,7 @@ check-matrix:
 # kind in turn and expects the covering tests to fail.
 check-mutants: NEED_DEJAGNU := 1
 check-mutants: deps
-	@CC='$(CC)' scripts/mutation-check
+	@CC='$(CC)' scripts/mutation-check.py
 
 # The plugin on real kernel trees (Debian's linux-source-7.x, -6.12):
 # scripts/kernel/check-kernel.sh, docs/kernel.md.  Long; caches in $MP_CACHE.
@@ -203,6 +209,8 @@ install: all
 	install -D -m 0644 docs/mmap-prepare-gate.1 $(DESTDIR)$(MANDIR)/man1/mmap-prepare-gate.1
 	install -d $(DESTDIR)$(DOCDIR)
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+
+-include $(OBJS:.o=.d) $(SELFTIME_OBJS:.o=.d)
 
 clean:
 	rm -rf build $(PLUGIN) testsuite/*.log testsuite/*.sum testsuite/site.exp

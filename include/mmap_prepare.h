@@ -1,40 +1,94 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Internal interfaces of the mmap_prepare checker.
+ * Interfaces of the mmap_prepare checker, shared by its files.
  *
  * One file per responsibility:
- *   options.c        plugin arguments and rule switches
- *   core_paths.c     which source files are core code (exempt)
- *   policy.c         the field policy, derived from struct vm_area_desc
- *   pointer_track.c  which values point into a descriptor, per function
- *   locate_ref.c     where a memory reference lands
- *   callee_summary.c what visible callees do with their arguments
- *   desc_writes.c    immutable / action / unknown-field rules
- *   escape.c         escape rule
- *   write_only.c     write-only-read rule (path sensitive)
- *   ops_hooks.c      both-hooks and deprecated-mmap rules
- *   findings.c       collecting, de-duplicating and printing findings
- *   key_index.c      lookup of unit-wide tables by key (linear-time units)
- *   self_time.c      the plugin's own time (benchmark build only)
- *   check_pass.c     the GCC pass that drives the per-function checks
+ *   mmap_prepare_plugin.c  plugin_init, the front-end callbacks
+ *   options.c              plugin arguments
+ *   rules.c                the rule table (from mp_rule_list.h), help text
+ *   check_pass.c           the GCC pass: collect over the unit, then check
+ *   core_paths.c           which source files are core code (exempt)
+ *   policy.c               the field policy, from struct vm_area_desc
+ *   ops_objects.c          ops objects and the hooks they are given
+ *   findings.c             queueing, sorting, printing, JSON records
+ *   plain_text.c           a finding's message as plain text (JSON)
+ *   key_index.c            unit-wide tables by key
+ *
+ * The analysis (its internals are in plugin/analysis.h, private to it):
+ *   unit_analysis.c        every function, callees first; the facts
+ *   call_graph.c           strongly connected components, callees first
+ *   callee_summary.c       may a callee write through a parameter
+ *   pointer_track.c        which values point into a descriptor
+ *   locate_ref.c           where a memory reference lands
+ *   effects.c              what each statement does to a descriptor
+ *
+ * The rules, one file each (the table is include/mp_rule_list.h):
+ *   both_hooks.c deprecated_mmap.c immutable.c action.c unknown_field.c
+ *   escape.c write_only_read.c unchecked.c, and desc_write_report.c
+ *   which the three descriptor-write rules share.
  */
 #ifndef MMAP_PREPARE_H
 #define MMAP_PREPARE_H
 
 #include "mp_gcc_compat.h"
+#include "mp_tree.h"
 
-/* ---- rules and options (options.c) ---- */
+/* ---- rules (rules.c, mp_rule_list.h) ---- */
 
 enum mp_rule {
-	MP_RULE_BOTH_HOOKS,
-	MP_RULE_IMMUTABLE,
-	MP_RULE_ACTION,
-	MP_RULE_UNKNOWN_FIELD,
-	MP_RULE_ESCAPE,
-	MP_RULE_WRITE_ONLY_READ,
-	MP_RULE_DEPRECATED_MMAP,
+#define MP_RULE(id, name, dflt, ops, summary) MP_RULE_##id,
+#include "mp_rule_list.h"
+#undef MP_RULE
 	MP_RULE_COUNT
 };
+
+enum mp_rule_default {
+	MP_ON,			/* on unless rules= turns it off */
+	MP_W1,			/* on under kbuild's W=1 */
+	MP_OPT_IN,		/* only when rules= names it */
+};
+
+struct mp_fn_facts;
+
+/*
+ * A rule's entry points; either may be NULL.  The pass first analyses
+ * the whole unit, then calls check_function for every function that
+ * handles a descriptor, then check_unit once.
+ */
+struct mp_rule_ops {
+	void (*check_function)(const struct mp_fn_facts *facts);
+	void (*check_unit)(void);
+};
+
+struct mp_rule_def {
+	const char *name;		/* short name, "immutable" */
+	const char *full_name;		/* "mmap-prepare-immutable" */
+	enum mp_rule_default dflt;
+	const char *summary;
+	const struct mp_rule_ops *ops;
+};
+
+extern const struct mp_rule_def mp_rules[MP_RULE_COUNT];
+
+/* Each rule's file defines its entry points: mp_rule_<ops>. */
+#define MP_RULE(id, name, dflt, ops, summary) \
+	extern const struct mp_rule_ops mp_rule_##ops;
+#include "mp_rule_list.h"
+#undef MP_RULE
+
+static inline const char *mp_rule_name(enum mp_rule rule)
+{
+	return mp_rules[rule].full_name;
+}
+
+/* Rule by short or full name; false if there is none. */
+bool mp_rule_lookup(const char *name, enum mp_rule *rule);
+/* "both-hooks, immutable, ..." (static storage). */
+const char *mp_rule_names(void);
+/* The plugin's help text, rules included (static storage). */
+const char *mp_help_text(void);
+
+/* ---- options (options.c) ---- */
 
 struct mp_options {
 	bool disable;
@@ -46,13 +100,14 @@ struct mp_options {
 	char **action_ok;			/* dotted action sub-fields */
 	unsigned int n_action_ok;
 	const char *report_path;
+	unsigned long sweep_limit;		/* tests only; 0: the lattice's */
 };
 
 extern struct mp_options mp_opts;
 extern const char *mp_plugin_name;
+/* The default core= list, ':' separated, for the help text. */
+extern const char mp_default_core[];
 
-/* Full, stable rule name, e.g. "mmap-prepare-immutable". */
-const char *mp_rule_name(enum mp_rule rule);
 /* Parses -fplugin-arg-...; reports errors itself, false if any. */
 bool mp_parse_options(int argc, struct plugin_argument *argv);
 /* Switches the W=1 rules on when kbuild's KBUILD_EXTRA_WARN1 is defined;
@@ -79,8 +134,9 @@ enum mp_field_class {
 	MP_FIELD_UNKNOWN,
 };
 
-#define MP_MAX_FIELDS 32
-#define MP_MAX_ACTION_OK 16
+/* One bit per field: a descriptor has a dozen members. */
+typedef unsigned long long mp_field_mask;
+#define MP_MAX_FIELDS ((unsigned int)(sizeof(mp_field_mask) * CHAR_BIT))
 
 struct mp_field {
 	const char *name;
@@ -102,11 +158,9 @@ struct mp_policy {
 	unsigned int n_fields;
 	struct mp_field fields[MP_MAX_FIELDS];
 	unsigned int n_action_ok;
-	struct mp_range action_ok[MP_MAX_ACTION_OK];	/* absolute bits */
-	char permitted[256];		/* "pgoff, vm_file, ..." */
+	struct mp_range *action_ok;	/* absolute bits, one per action-ok */
+	char *permitted;		/* "pgoff, vm_file, ..." */
 };
-
-typedef unsigned long long mp_field_mask;
 
 /* Is TYPE (any variant) struct vm_area_desc? */
 bool mp_is_desc_type(tree type);
@@ -124,50 +178,8 @@ bool mp_policy_action_ok_range(const struct mp_policy *pol,
 			       HOST_WIDE_INT lo, HOST_WIDE_INT size);
 /* Is the dotted path below "action" (e.g. "remap.size") action-ok? */
 bool mp_policy_action_ok_path(const char *subpath);
-const char *mp_field_class_name(enum mp_field_class cls);
 
-/* ---- values derived from a descriptor (pointer_track.c) ---- */
-
-/*
- * What the plugin knows about one value: whether it may point into a
- * tracked object (a descriptor, or in summary mode the parameter being
- * summarised), at which bit offset, and whether it surely points to a
- * local object of the function.
- */
-struct mp_pt {
-	bool visited;
-	bool tracked;
-	bool off_known;
-	bool local;
-	HOST_WIDE_INT off;		/* bits from the object's start */
-};
-
-enum mp_track_mode {
-	MP_TRACK_DESCRIPTORS,		/* every struct vm_area_desc */
-	MP_TRACK_PARAM,			/* one pointer parameter */
-};
-
-struct mp_slot {
-	tree decl;
-	HOST_WIDE_INT off;		/* -1: anywhere in decl */
-	struct mp_pt val;
-};
-
-struct mp_fn_track {
-	function *fn;
-	tree fndecl;
-	enum mp_track_mode mode;
-	tree tracked_parm;
-	const struct mp_policy *pol;
-	struct mp_pt *ssa;
-	unsigned int n_ssa;
-	struct mp_slot *slots;
-	unsigned int n_slots;
-	struct mp_pt ret;
-	bool relevant;			/* something tracked was seen */
-	bool changed;
-	bool unsettled;			/* values did not settle (a bug) */
-};
+/* ---- what each statement does to a descriptor (the analysis) ---- */
 
 enum mp_place_kind {
 	MP_PLACE_TRACKED,		/* inside a descriptor / the object */
@@ -176,71 +188,89 @@ enum mp_place_kind {
 	MP_PLACE_UNKNOWN,		/* through a pointer we know nothing of */
 };
 
-#define MP_MAX_PATH 8
-
-/* Where a memory reference lands. */
-struct mp_place {
-	enum mp_place_kind kind;
-	bool range_known;
-	HOST_WIDE_INT lo;		/* bits from the tracked object's start */
-	HOST_WIDE_INT size;		/* bits; -1 means "to the end" */
-	tree decl;			/* base declaration, if any */
-	bool base_local;		/* the base is a local declaration */
-	unsigned int n_path;		/* members named by the source */
-	tree path[MP_MAX_PATH];		/* FIELD_DECLs, outermost first */
-	HOST_WIDE_INT path_base;	/* bits; where path[0]'s object is */
-	unsigned int path_type_uid;	/* TYPE_UID of that object */
-	bool path_via_pointer;		/* path starts inside a member */
+enum mp_effect_kind {
+	MP_EFFECT_WRITE,		/* may write bits of a descriptor */
+	MP_EFFECT_READ,			/* loads bits of a descriptor */
+	MP_EFFECT_CALL_ARG,		/* a call is given a pointer into one */
+	MP_EFFECT_POINTER_STORE,	/* such a pointer is stored in memory */
+	MP_EFFECT_RETURN,		/* such a pointer is returned */
+	MP_EFFECT_ASM_INPUT,		/* an asm is given such a pointer */
 };
 
-void mp_track_function(struct mp_fn_track *t, function *fn,
-		       enum mp_track_mode mode, tree parm);
-void mp_track_release(struct mp_fn_track *t);
-struct mp_pt mp_track_value(struct mp_fn_track *t, tree op);
-/* locate_ref.c */
-bool mp_is_reference(tree ref);
-void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place);
-/* Builtins that write memory at their first argument: length argument
-   index, or -1 if the call is not one of them. */
-int mp_memory_writer_len_arg(gcall *call);
-/* Builtins whose result is their first argument. */
-bool mp_returns_first_arg(gcall *call);
+enum mp_write_how {
+	MP_WRITE_STORE,			/* =, op=, ++, asm output, struct copy,
+					   __atomic_* / __sync_* builtins */
+	MP_WRITE_BUILTIN,		/* memset, memcpy, memmove ... */
+	MP_WRITE_ADDRESS,		/* &field given to a callee that may
+					   write it */
+};
 
-/* ---- interprocedural summaries (callee_summary.c) ---- */
-
-/* May FNDECL write through (or let escape) its pointer parameter IDX? */
-bool mp_callee_may_write_param(tree fndecl, unsigned int idx);
-/* What a visible static function returns, in descriptor terms. */
-struct mp_pt mp_static_return(tree fndecl);
-void mp_summaries_reset(void);
-
-/* ---- rules over one function ---- */
-
-void mp_check_desc_writes(struct mp_fn_track *t);	/* desc_writes.c */
-void mp_check_escapes(struct mp_fn_track *t);		/* escape.c */
-void mp_check_write_only_reads(struct mp_fn_track *t);	/* write_only.c */
-
-/* ---- ops objects (ops_hooks.c) ---- */
-
-void mp_ops_finish_decl(tree decl);
-void mp_ops_scan_function(function *fn);
-void mp_ops_report(void);
-
-/* ---- the plugin's own time (self_time.c) ---- */
+struct mp_effect {
+	enum mp_effect_kind kind;
+	gimple *stmt;
+	/* WRITE and READ: the bits concerned */
+	bool range_known;
+	HOST_WIDE_INT lo;		/* bits from the descriptor's start */
+	HOST_WIDE_INT size;		/* bits; -1 means "to the end" */
+	mp_field_mask fields;		/* fields overlapping them */
+	const char *spelled;		/* "action.remap.size" as the source
+					   names it, or NULL */
+	/* WRITE */
+	enum mp_write_how how;
+	bool initialization;		/* initializes a declared descriptor */
+	bool clobber;			/* end of a variable's lifetime */
+	/* WRITE by ADDRESS and CALL_ARG: the callee (NULL: a pointer) */
+	tree callee;
+	/* CALL_ARG */
+	unsigned int arg;
+	bool readonly_param;		/* declared pointer-to-const */
+	bool memory_writer;		/* the call is a mem* builtin */
+	/* POINTER_STORE: where the pointer goes */
+	enum mp_place_kind dest;
+	tree dest_decl;			/* base declaration, or NULL */
+	bool dest_local_decl;		/* ... and it is a local one */
+};
 
 /*
- * Around each entry point (callbacks, the pass).  Only the benchmark's
- * build (-DMP_SELF_TIME, see self_time.c) times anything.
+ * One function that handles a descriptor: its effects in statement order,
+ * grouped by basic block.  Valid until the pass ends.
  */
-#ifdef MP_SELF_TIME
-void mp_self_time_start(void);
-void mp_self_time_enter(void);
-void mp_self_time_leave(void);
-#else
-static inline void mp_self_time_start(void) {}
-static inline void mp_self_time_enter(void) {}
-static inline void mp_self_time_leave(void) {}
-#endif
+struct mp_fn_facts {
+	tree fndecl;
+	function *fn;
+	const struct mp_policy *pol;
+	bool unsettled;			/* the analysis did not finish */
+	struct mp_effect *effects;
+	unsigned int n_effects;
+	unsigned int *bb_first;		/* by block index: first effect */
+	unsigned int *bb_count;		/* by block index: how many */
+};
+
+/* Analyses every function of the unit, callees first. */
+void mp_analyse_unit(void);
+/* The functions that handle a descriptor and are not core code. */
+unsigned int mp_analysed_count(void);
+const struct mp_fn_facts *mp_analysed_function(unsigned int i);
+void mp_analysis_release(void);
+
+/* ---- ops objects (ops_objects.c) ---- */
+
+enum mp_hook { MP_HOOK_MMAP, MP_HOOK_MMAP_PREPARE, MP_HOOK_COUNT };
+
+struct mp_ops_object {
+	char *name;			/* "foo_fops", "tbl[1]", "*ops" */
+	char *type_name;		/* "struct file_operations" */
+	bool set[MP_HOOK_COUNT];
+	location_t loc[MP_HOOK_COUNT];	/* where each hook is given */
+};
+
+/* PLUGIN_FINISH_DECL: hooks given by an initializer. */
+void mp_ops_finish_decl(tree decl);
+/* Hooks given by assignments in FN. */
+void mp_ops_scan_function(function *fn);
+unsigned int mp_ops_count(void);
+const struct mp_ops_object *mp_ops_object(unsigned int i);
+void mp_ops_release(void);
 
 /* ---- unit-wide tables by key (key_index.c) ---- */
 
@@ -283,32 +313,76 @@ extern tree mp_id_mmap_prepare;
 
 void mp_register_pass(void);
 
-/* ---- findings (findings.c) ---- */
+/*
+ * Around each entry point (callbacks, the pass): the plugin's own time.
+ * Only the benchmark's build (-DMP_SELF_TIME, bench/self_time.c) times
+ * anything; the plugin users load has no timing code.
+ */
+#ifdef MP_SELF_TIME
+void mp_self_time_start(void);
+void mp_self_time_enter(void);
+void mp_self_time_leave(void);
+#else
+static inline void mp_self_time_start(void) {}
+static inline void mp_self_time_enter(void) {}
+static inline void mp_self_time_leave(void) {}
+#endif
 
-#define MP_MAX_NOTES 3
+/* ---- findings (findings.c, plain_text.c) ---- */
 
-struct mp_note {
-	location_t loc;
-	char *text;
-};
-
+/*
+ * A finding is queued while the unit is analysed and printed at the end,
+ * sorted by position, once per rule and position.  It keeps what its
+ * rule's emit function needs to print it through GCC's diagnostic
+ * functions (format directives, quoting, colour); trees stay valid until
+ * the pass ends.
+ */
 struct mp_finding {
 	enum mp_rule rule;
-	location_t loc;
-	char *function;			/* may be NULL */
-	char *field;			/* may be NULL */
-	char *message;
-	unsigned int n_notes;
-	struct mp_note notes[MP_MAX_NOTES];
+	location_t loc;			/* as the statement has it */
+	location_t where;		/* resolved: the macro's use */
+	tree fndecl;			/* the function, or NULL */
+	tree callee;			/* the function given an address */
+	char *field;			/* for messages and records, or NULL */
+	char *text;			/* rule-specific, owned, or NULL */
+	char *text2;			/* rule-specific, owned, or NULL */
+	unsigned int count;		/* rule-specific */
+	int variant;			/* rule-specific */
+	location_t note_loc;
+	void (*emit)(const struct mp_finding *f);
 };
 
-/* Queues a finding; takes ownership of its strings; drops duplicates. */
-void mp_finding_add(struct mp_finding *f);
-/* Sorts the queued findings by location and prints them. */
+/* Queues F (shallow copy; takes ownership of its strings). */
+void mp_finding_add(const struct mp_finding *f);
+/* Sorts the queued findings by location, prints them, empties the queue. */
 void mp_findings_flush(void);
-/* Name of FNDECL for messages. */
-const char *mp_decl_name(tree decl);
+/* Called by mp_report() once a finding was shown: the macro-expansion
+   note and the JSON record (TEXT: the message as plain text, owned). */
+void mp_finding_shown(const struct mp_finding *f, char *text);
 /* Best location of STMT, falling back to the function's. */
 location_t mp_stmt_location(gimple *stmt, tree fndecl);
+/* The message of a diagnostic as plain text, for JSON records: the
+   subset of GCC's directives the plugin uses (%s %d %u %qs %qD %< %>). */
+char *mp_plain_text(const char *gmsgid, ...) ATTRIBUTE_GCC_DIAG(1, 2);
+/* S in GCC's quotes, as %qs would print it (xmalloc'ed). */
+char *mp_quote(const char *s);
+
+/*
+ * Prints finding F as a warning (an error under the werror option) with
+ * GCC's format directives, its rule appended in brackets, and records it.
+ * True if it was shown.  The format must be a literal, so GCC checks it.
+ */
+#define mp_report(f, gmsgid, ...)					\
+	({								\
+		const struct mp_finding *mp_f_ = (f);			\
+		bool mp_shown_;						\
+									\
+		MP_DIAGNOSE(mp_shown_, mp_f_->where, mp_opts.werror,	\
+			    mp_rule_name(mp_f_->rule), gmsgid, __VA_ARGS__); \
+		if (mp_shown_)						\
+			mp_finding_shown(mp_f_,				\
+					 mp_plain_text(gmsgid, __VA_ARGS__)); \
+		mp_shown_;						\
+	})
 
 #endif /* MMAP_PREPARE_H */

@@ -26,8 +26,6 @@
 #include "basic-block.h"
 #include "intl.h"
 #include "ggc.h"
-#include "hash-map.h"
-#include "hash-set.h"
 #include "cgraph.h"
 /* c-common.h must precede diagnostic-core.h (format checking). */
 #include "c-family/c-common.h"
@@ -73,75 +71,6 @@
 #define __visible __attribute__((visibility("default")))
 #endif
 
-/* Bit offset/size of a reference as plain integers; false if unknown. */
-static inline bool mp_ref_extent(tree ref, tree *base, HOST_WIDE_INT *bitpos,
-				 HOST_WIDE_INT *bitsize)
-{
-	poly_int64 pos, size, max_size;
-	bool reverse;
-
-	*base = get_ref_base_and_extent(ref, &pos, &size, &max_size, &reverse);
-	/*
-	 * Both outputs are always set.  On targets whose poly_int has more
-	 * than one coefficient (aarch64: SVE vector lengths) a position can
-	 * be non-constant; is_constant() then leaves its argument unset.
-	 */
-	if (!known_size_p(max_size) || !max_size.is_constant(bitsize))
-		*bitsize = -1;
-	if (!pos.is_constant(bitpos)) {
-		*bitpos = 0;
-		return false;
-	}
-	return true;
-}
-
-/*
- * Byte offset of a MEM_REF as a plain integer.  The offset operand is an
- * INTEGER_CST of pointer type: sign-extend its low word from the pointer
- * precision, as mem_ref_offset() does, without its wide-int arithmetic
- * (which would import three more symbols from cc1; see the Makefile).
- */
-static inline HOST_WIDE_INT mp_mem_ref_offset_bytes(tree mem)
-{
-	tree off = TREE_OPERAND(mem, 1);
-	unsigned int prec;
-
-	if (TREE_CODE(off) != INTEGER_CST)
-		return 0;
-	prec = TYPE_PRECISION(TREE_TYPE(off));
-	if (prec == 0 || prec > HOST_BITS_PER_WIDE_INT)
-		return 0;
-	return sext_hwi((HOST_WIDE_INT)TREE_INT_CST_LOW(off), prec);
-}
-
-/*
- * FIELD's bit position when it is a constant.  bit_position() and
- * int_bit_position() build trees or wide ints for this; the plugin asks
- * for many positions while walking types and initializers.
- */
-static inline bool mp_field_bit_position(tree field, HOST_WIDE_INT *pos)
-{
-	tree bytes = DECL_FIELD_OFFSET(field), bits = DECL_FIELD_BIT_OFFSET(field);
-
-	if (!bytes || !bits || !tree_fits_shwi_p(bytes) || !tree_fits_shwi_p(bits) ||
-	    tree_to_shwi(bytes) < 0 ||
-	    tree_to_shwi(bytes) > HOST_WIDE_INT_MAX / BITS_PER_UNIT - tree_to_shwi(bits))
-		return false;
-	*pos = tree_to_shwi(bytes) * BITS_PER_UNIT + tree_to_shwi(bits);
-	return true;
-}
-
-/* Size in bits of a complete type, or -1. */
-static inline HOST_WIDE_INT mp_type_bits(tree type)
-{
-	if (!type || !COMPLETE_TYPE_P(type) || !tree_fits_shwi_p(TYPE_SIZE(type)))
-		return -1;
-	return tree_to_shwi(TYPE_SIZE(type));
-}
-
-/* Callers iterate SSA names with this so the macro spelling stays here. */
-#define MP_FOR_EACH_SSA_NAME(i, name, fn) FOR_EACH_SSA_NAME(i, name, fn)
-
 /*
  * A finding: "TEXT [RULE]" as a warning, or an error, with no -W option.
  *
@@ -183,28 +112,38 @@ private:
 #endif
 
 /*
- * As error_at(LOC, "%s [%s]", TEXT, RULE) when AS_ERROR, else as
- * warning_at(LOC, 0, ...).  True if it was shown (an error always is).
+ * MP_DIAGNOSE(SHOWN, LOC, AS_ERROR, RULE, GMSGID, ...): as
+ * error_at(LOC, GMSGID " [%s]", ..., RULE) when AS_ERROR, else as
+ * warning_at(LOC, 0, ...); SHOWN is set true if it was shown (an error
+ * always is).  A macro, so that GMSGID stays a literal GCC checks.
  */
-static inline bool mp_diagnose_with_rule(location_t loc, bool as_error,
-					 const char *rule, const char *text)
-{
 #if BUILDING_GCC_VERSION >= 14000
-	rich_location richloc(line_table, loc);
-	mp_rule_metadata meta(rule);
-
-	if (as_error) {
-		error_meta(&richloc, meta, "%s [%s]", text, rule);
-		return true;
-	}
-	return warning_meta(&richloc, meta, 0, "%s [%s]", text, rule);
+#define MP_DIAGNOSE(shown, loc, as_error, rule, gmsgid, ...)		\
+	do {								\
+		rich_location mp_richloc_(line_table, (loc));		\
+		mp_rule_metadata mp_meta_(rule);			\
+									\
+		if (as_error) {						\
+			error_meta(&mp_richloc_, mp_meta_, gmsgid " [%s]", \
+				   __VA_ARGS__, (rule));		\
+			(shown) = true;					\
+		} else {						\
+			(shown) = warning_meta(&mp_richloc_, mp_meta_, 0, \
+					       gmsgid " [%s]",		\
+					       __VA_ARGS__, (rule));	\
+		}							\
+	} while (0)
 #else
-	if (as_error) {
-		error_at(loc, "%s [%s]", text, rule);
-		return true;
-	}
-	return warning_at(loc, 0, "%s [%s]", text, rule);
+#define MP_DIAGNOSE(shown, loc, as_error, rule, gmsgid, ...)		\
+	do {								\
+		if (as_error) {						\
+			error_at((loc), gmsgid " [%s]", __VA_ARGS__, (rule)); \
+			(shown) = true;					\
+		} else {						\
+			(shown) = warning_at((loc), 0, gmsgid " [%s]",	\
+					     __VA_ARGS__, (rule));	\
+		}							\
+	} while (0)
 #endif
-}
 
 #endif /* MP_GCC_COMPAT_H */

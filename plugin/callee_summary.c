@@ -1,77 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What visible callees do with their arguments, so that the caller's
- * checks can follow a descriptor pointer across a call:
+ * May a visible callee write through (or keep) its pointer parameter N?
+ * Passing &desc->start to a callee that provably only reads it is clean;
+ * the plugin proves it itself, so -O0 and -O2 agree.
  *
- *  - may a function write through (or let escape) pointer parameter N?
- *    Passing &desc->start to a callee that provably only reads it is
- *    clean; the plugin proves it itself, so -O0 and -O2 agree.
- *  - what does a static function return?  A helper that returns
- *    &desc->start is followed to the caller's stores.
- *
- * Summaries are computed on demand and memoised for one pass run.  A
- * recursive cycle is answered conservatively (may write / returns
- * nothing known).
+ * Summaries are computed for a whole strongly connected component of
+ * the call graph at once, the first time any of its members is asked
+ * about, after the components it calls (which are asked about, and so
+ * computed, first: they cannot call back).  Inside a component every
+ * parameter starts as "does not write" and the members are analysed
+ * again until no answer changes: answers only ever change from "no" to
+ * "yes", so this ends, at the least fixed point, whatever the order of
+ * the members.  Recursion gets no special guess either way.
  */
-#include "mmap_prepare.h"
+#include "analysis.h"
 
-enum summary_kind { SUMMARY_PARAM_WRITE, SUMMARY_RETURN };
-
-struct summary {
+struct fn_summary {
 	tree fndecl;
-	enum summary_kind kind;
-	unsigned int idx;
-	bool in_progress;
-	bool may_write;
-	struct mp_pt ret;
+	unsigned int n_params;
+	bool *may_write;		/* by parameter index */
 };
 
-static struct summary *summaries;
+enum scc_state { SCC_TODO, SCC_COMPUTING, SCC_DONE };
+
+static struct fn_summary *summaries;
 static unsigned int n_summaries, summaries_cap;
-/* (function, kind and parameter) -> summaries[] */
-static struct mp_key_index summary_index;
+static struct mp_key_index summary_of;		/* DECL_UID -> summaries[] */
+static enum scc_state *scc_states;
+static unsigned int n_scc_states;
 
-void mp_summaries_reset(void)
-{
-	free(summaries);
-	summaries = NULL;
-	n_summaries = 0;
-	summaries_cap = 0;
-	mp_key_index_clear(&summary_index);
-}
-
-static uint64_t summary_key(enum summary_kind kind, unsigned int idx)
-{
-	return (uint64_t)kind << 32 | idx;
-}
-
-static struct summary *find_summary(tree fndecl, enum summary_kind kind,
-				    unsigned int idx)
-{
-	unsigned int i;
-
-	if (!mp_key_index_get(&summary_index, (uintptr_t)fndecl,
-			      summary_key(kind, idx), &i))
-		return NULL;
-	return &summaries[i];
-}
-
-static unsigned int new_summary(tree fndecl, enum summary_kind kind,
-				unsigned int idx)
-{
-	MP_GROW(summaries, n_summaries, summaries_cap);
-	mp_key_index_put(&summary_index, (uintptr_t)fndecl,
-			 summary_key(kind, idx), n_summaries);
-	memset(&summaries[n_summaries], 0, sizeof(summaries[0]));
-	summaries[n_summaries].fndecl = fndecl;
-	summaries[n_summaries].kind = kind;
-	summaries[n_summaries].idx = idx;
-	summaries[n_summaries].in_progress = true;
-	return n_summaries++;
-}
-
-/* The analysable body of FNDECL, or NULL. */
-static function *visible_body(tree fndecl)
+function *mp_visible_body(tree fndecl)
 {
 	cgraph_node *node = cgraph_node::get(fndecl);
 	function *fn;
@@ -86,176 +44,146 @@ static function *visible_body(tree fndecl)
 	return fn;
 }
 
-static bool param_type_is_readonly(tree fntype, unsigned int idx)
+static struct fn_summary *find_summary(tree fndecl)
 {
-	tree args = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
-	tree type;
+	unsigned int i;
 
-	for (; args && idx; args = TREE_CHAIN(args), idx--)
+	if (!mp_key_index_get(&summary_of, DECL_UID(fndecl), 0, &i))
+		return NULL;
+	return &summaries[i];
+}
+
+static tree nth_param(tree fndecl, unsigned int idx)
+{
+	tree parm = DECL_ARGUMENTS(fndecl);
+
+	for (; parm && idx; parm = DECL_CHAIN(parm), idx--)
 		;
-	if (!args)
-		return false;
-	type = TREE_VALUE(args);
-	return POINTER_TYPE_P(type) && TYPE_READONLY(TREE_TYPE(type));
+	return parm;
 }
 
-static bool call_may_write_tracked(struct mp_fn_track *t, gcall *call)
+static void new_summary(tree fndecl)
 {
-	tree fndecl = gimple_call_fndecl(call);
-	tree fntype = gimple_call_fntype(call);
-	unsigned int i;
-	int len_arg = mp_memory_writer_len_arg(call);
+	struct fn_summary *s;
+	tree parm;
 
-	if (len_arg >= 0 &&
-	    mp_track_value(t, gimple_call_arg(call, 0)).tracked)
-		return true;
-	for (i = 0; i < gimple_call_num_args(call); i++) {
-		tree arg = gimple_call_arg(call, i);
-
-		if (len_arg >= 0 && i > 0)
-			break;	/* memcpy's source is only read */
-		if (!mp_track_value(t, arg).tracked)
-			continue;
-		if (param_type_is_readonly(fntype, i))
-			continue;
-		if (!fndecl || mp_callee_may_write_param(fndecl, i))
-			return true;
-	}
-	return false;
+	MP_GROW(summaries, n_summaries, summaries_cap);
+	mp_key_index_put(&summary_of, DECL_UID(fndecl), 0, n_summaries);
+	s = &summaries[n_summaries++];
+	s->fndecl = fndecl;
+	s->n_params = 0;
+	for (parm = DECL_ARGUMENTS(fndecl); parm; parm = DECL_CHAIN(parm))
+		s->n_params++;
+	s->may_write = XCNEWVEC(bool, s->n_params + 1);
 }
 
-static bool store_hits_tracked(struct mp_fn_track *t, tree lhs)
+/* The answer while FNDECL's component is being computed: the current
+   approximation for a member, the final answer for anything else. */
+static bool may_write_in_scc(tree fndecl, unsigned int idx)
 {
-	struct mp_place place;
+	struct fn_summary *s = find_summary(fndecl);
+	int scc = mp_scc_of(fndecl);
 
-	mp_locate_ref(t, lhs, &place);
-	return place.kind == MP_PLACE_TRACKED;
+	if (s && scc >= 0 && scc_states[scc] == SCC_COMPUTING)
+		return idx < s->n_params ? s->may_write[idx] : true;
+	return mp_callee_may_write_param(fndecl, idx);
 }
 
-/* Stores the tracked pointer somewhere a later write could use it. */
-static bool stores_tracked_pointer(struct mp_fn_track *t, gassign *stmt)
-{
-	tree rhs = gimple_assign_rhs1(stmt);
-	struct mp_place place;
-
-	if (!gimple_assign_single_p(stmt) ||
-	    (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) ||
-	    !mp_track_value(t, rhs).tracked)
-		return false;
-	mp_locate_ref(t, gimple_assign_lhs(stmt), &place);
-	return !(place.decl && place.base_local);
-}
-
-static bool asm_may_write_tracked(struct mp_fn_track *t, gasm *as)
-{
-	unsigned int i;
-
-	for (i = 0; i < gimple_asm_noutputs(as); i++) {
-		tree out = TREE_VALUE(gimple_asm_output_op(as, i));
-
-		if (TREE_CODE(out) != SSA_NAME && store_hits_tracked(t, out))
-			return true;
-	}
-	/* An asm given the pointer can do anything with it. */
-	for (i = 0; i < gimple_asm_ninputs(as); i++) {
-		if (mp_track_value(t, TREE_VALUE(gimple_asm_input_op(as, i))).tracked)
-			return true;
-	}
-	return false;
-}
-
-static bool stmt_may_write_tracked(struct mp_fn_track *t, gimple *stmt)
-{
-	switch (gimple_code(stmt)) {
-	case GIMPLE_ASSIGN: {
-		tree lhs = gimple_assign_lhs(stmt);
-
-		if (TREE_CODE(lhs) == SSA_NAME)
-			return false;
-		return store_hits_tracked(t, lhs) ||
-		       stores_tracked_pointer(t, as_a<gassign *>(stmt));
-	}
-	case GIMPLE_CALL:
-		return call_may_write_tracked(t, as_a<gcall *>(stmt));
-	case GIMPLE_ASM:
-		return asm_may_write_tracked(t, as_a<gasm *>(stmt));
-	case GIMPLE_RETURN: {
-		tree val = gimple_return_retval(as_a<greturn *>(stmt));
-
-		/* The caller could write through the returned pointer. */
-		return val && mp_track_value(t, val).tracked;
-	}
-	default:
-		return false;
-	}
-}
-
-static bool function_may_write_param(function *fn, tree parm)
+static bool param_may_write(function *fn, tree parm)
 {
 	struct mp_fn_track t;
-	basic_block bb;
+	struct mp_fn_facts facts;
 	bool writes;
 
-	mp_track_function(&t, fn, MP_TRACK_PARAM, parm);
-	writes = t.unsettled;	/* no proof from values that did not settle */
-	FOR_EACH_BB_FN(bb, fn) {
-		gimple_stmt_iterator si;
-
-		for (si = gsi_start_bb(bb); !gsi_end_p(si) && !writes; gsi_next(&si))
-			writes = stmt_may_write_tracked(&t, gsi_stmt(si));
-		if (writes)
-			break;
-	}
+	mp_track_function(&t, fn, MP_TRACK_PARAM, parm, NULL);
+	mp_effects_build(&facts, &t, may_write_in_scc);
+	writes = mp_effects_may_write(&facts, may_write_in_scc);
+	mp_effects_release(&facts);
 	mp_track_release(&t);
 	return writes;
+}
+
+/* One pass over the members' pointer parameters; true if an answer
+   changed. */
+static bool analyse_members(cgraph_node *const *members, unsigned int n)
+{
+	unsigned int m, i;
+	bool changed = false;
+
+	for (m = 0; m < n; m++) {
+		tree fndecl = members[m]->decl;
+		function *fn = mp_visible_body(fndecl);
+		unsigned int n_params = find_summary(fndecl)->n_params;
+
+		for (i = 0; i < n_params; i++) {
+			tree parm = nth_param(fndecl, i);
+			bool writes;
+
+			if (find_summary(fndecl)->may_write[i] ||
+			    !POINTER_TYPE_P(TREE_TYPE(parm)))
+				continue;
+			/* May compute other components: summaries[] may move. */
+			writes = !fn || param_may_write(fn, parm);
+			if (writes) {
+				find_summary(fndecl)->may_write[i] = true;
+				changed = true;
+			}
+		}
+	}
+	return changed;
+}
+
+static void compute_scc(int scc)
+{
+	cgraph_node *const *members;
+	bool recursive;
+	unsigned int n = mp_scc_members(scc, &members, &recursive), m;
+
+	scc_states[scc] = SCC_COMPUTING;
+	for (m = 0; m < n; m++)
+		new_summary(members[m]->decl);
+	/* Components it calls are computed on the way, when first asked. */
+	while (analyse_members(members, n) && recursive)
+		;
+	scc_states[scc] = SCC_DONE;
 }
 
 bool mp_callee_may_write_param(tree fndecl, unsigned int idx)
 {
-	struct summary *s = find_summary(fndecl, SUMMARY_PARAM_WRITE, idx);
-	function *fn;
+	struct fn_summary *s;
+	int scc;
 	tree parm;
-	unsigned int i, slot;
-	bool writes;
 
-	if (s)
-		return s->in_progress || s->may_write;
-	fn = visible_body(fndecl);
-	if (!fn)
+	if (!mp_visible_body(fndecl))
 		return true;
-	for (parm = DECL_ARGUMENTS(fndecl), i = 0; parm && i < idx;
-	     parm = DECL_CHAIN(parm), i++)
-		;
+	parm = nth_param(fndecl, idx);
 	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)))
 		return true;
-	slot = new_summary(fndecl, SUMMARY_PARAM_WRITE, idx);
-	writes = function_may_write_param(fn, parm);
-	/* The array may have moved while the callee was analysed. */
-	summaries[slot].may_write = writes;
-	summaries[slot].in_progress = false;
-	return writes;
+	scc = mp_scc_of(fndecl);
+	if (scc < 0)
+		return true;
+	if (!scc_states) {
+		n_scc_states = mp_scc_count();
+		scc_states = XCNEWVEC(enum scc_state, n_scc_states);
+	}
+	/* A component being computed only asks through may_write_in_scc. */
+	gcc_assert(scc_states[scc] != SCC_COMPUTING);
+	if (scc_states[scc] == SCC_TODO)
+		compute_scc(scc);
+	s = find_summary(fndecl);
+	return s->may_write[idx];
 }
 
-struct mp_pt mp_static_return(tree fndecl)
+void mp_summaries_release(void)
 {
-	struct summary *s = find_summary(fndecl, SUMMARY_RETURN, 0);
-	struct mp_pt none = { true, false, false, false, 0 };
-	struct mp_fn_track t;
-	function *fn;
-	unsigned int slot;
+	unsigned int i;
 
-	if (s)
-		return s->in_progress ? none : s->ret;
-	if (TREE_PUBLIC(fndecl) || !POINTER_TYPE_P(TREE_TYPE(TREE_TYPE(fndecl))))
-		return none;
-	fn = visible_body(fndecl);
-	if (!fn)
-		return none;
-	slot = new_summary(fndecl, SUMMARY_RETURN, 0);
-	mp_track_function(&t, fn, MP_TRACK_DESCRIPTORS, NULL_TREE);
-	summaries[slot].ret = t.ret.visited ? t.ret : none;
-	summaries[slot].ret.local = false;	/* the callee's locals are gone */
-	summaries[slot].in_progress = false;
-	mp_track_release(&t);
-	return summaries[slot].ret;
+	for (i = 0; i < n_summaries; i++)
+		free(summaries[i].may_write);
+	free(summaries);
+	free(scc_states);
+	summaries = NULL;
+	scc_states = NULL;
+	n_summaries = summaries_cap = n_scc_states = 0;
+	mp_key_index_clear(&summary_of);
 }

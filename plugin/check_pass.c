@@ -5,63 +5,58 @@
  * It is a simple IPA pass placed before the local optimisation passes:
  * every function is in SSA form, nothing is inlined or optimised yet, so
  * a statement is judged by the function it was written in (core inline
- * helpers stay exempt) and -O0, -O2 and -Os see the same code.  Seeing
- * the whole unit at once also lets callee summaries and the both-hooks
- * rule look across functions.
+ * helpers stay exempt) and -O0, -O2 and -Os see the same code.
+ *
+ * It works on the unit as a whole, in two phases: first collect (the ops
+ * objects and the hooks assignments give them, the analysis of every
+ * function, callees first), then check (every rule's per-function entry
+ * point on each function that handles a descriptor, then its unit-level
+ * entry point), and print the findings sorted.  So a rule may look at
+ * anything in the unit, wherever it was defined.
  */
 #include "mmap_prepare.h"
 
-/* Says so when the analysis of a function could not finish (a bug). */
-static void report_unsettled(struct mp_fn_track *t)
+static void collect_unit(void)
 {
-	struct mp_finding f = {};
-
-	f.rule = MP_RULE_IMMUTABLE;
-	f.loc = DECL_SOURCE_LOCATION(t->fndecl);
-	f.function = xstrdup(mp_decl_name(t->fndecl));
-	f.message = xasprintf("the plugin's analysis of '%s' did not settle; its writes to 'struct vm_area_desc' are not checked",
-			      mp_decl_name(t->fndecl));
-	mp_finding_add(&f);
-}
-
-static void check_function(function *fn, const struct mp_policy *pol)
-{
-	struct mp_fn_track t;
-
-	mp_ops_scan_function(fn);
-	if (!pol)
-		return;
-	mp_track_function(&t, fn, MP_TRACK_DESCRIPTORS, NULL_TREE);
-	if (t.unsettled) {
-		if (mp_rule_on(MP_RULE_IMMUTABLE))
-			report_unsettled(&t);
-	} else if (t.relevant) {
-		mp_check_desc_writes(&t);
-		mp_check_escapes(&t);
-		mp_check_write_only_reads(&t);
-	}
-	mp_track_release(&t);
-}
-
-static void check_unit(void)
-{
-	const struct mp_policy *pol = mp_unit_policy();
 	cgraph_node *node;
 
-	mp_apply_kbuild_extra_warn();
-	mp_summaries_reset();
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		function *fn = DECL_STRUCT_FUNCTION(node->decl);
 
 		if (!fn || !fn->cfg || !gimple_in_ssa_p(fn))
 			continue;
-		if (mp_decl_is_core(node->decl))
-			continue;
-		check_function(fn, pol);
+		if (!mp_decl_is_core(node->decl))
+			mp_ops_scan_function(fn);
 	}
-	mp_summaries_reset();
-	mp_ops_report();
+	mp_analyse_unit();
+}
+
+static void check_unit(void)
+{
+	unsigned int r, i;
+
+	for (r = 0; r < MP_RULE_COUNT; r++) {
+		const struct mp_rule_ops *ops = mp_rules[r].ops;
+
+		if (!mp_rule_on((enum mp_rule)r))
+			continue;
+		if (ops->check_function) {
+			for (i = 0; i < mp_analysed_count(); i++)
+				ops->check_function(mp_analysed_function(i));
+		}
+		if (ops->check_unit)
+			ops->check_unit();
+	}
+}
+
+static void run(void)
+{
+	mp_apply_kbuild_extra_warn();
+	collect_unit();
+	check_unit();
 	mp_findings_flush();
+	mp_analysis_release();
+	mp_ops_release();
 }
 
 static const pass_data mp_pass_data = {
@@ -92,7 +87,7 @@ public:
 	unsigned int execute(function *) final override
 	{
 		mp_self_time_enter();
-		check_unit();
+		run();
 		mp_self_time_leave();
 		return 0;
 	}

@@ -10,13 +10,15 @@
  */
 #include "mmap_prepare.h"
 
-static const char *describe_destination(const struct mp_place *place)
+enum { ESCAPE_STORE, ESCAPE_RETURN };
+
+static const char *describe_destination(const struct mp_effect *e)
 {
-	switch (place->kind) {
+	switch (e->dest) {
 	case MP_PLACE_GLOBAL:
-		return place->decl && TREE_CODE(place->decl) == VAR_DECL &&
-		       DECL_CONTEXT(place->decl) &&
-		       TREE_CODE(DECL_CONTEXT(place->decl)) == FUNCTION_DECL ?
+		return e->dest_decl && TREE_CODE(e->dest_decl) == VAR_DECL &&
+		       DECL_CONTEXT(e->dest_decl) &&
+		       TREE_CODE(DECL_CONTEXT(e->dest_decl)) == FUNCTION_DECL ?
 		       "a static variable" : "a global variable";
 	case MP_PLACE_TRACKED:
 		return "the descriptor's own fields, which outlive the call";
@@ -25,65 +27,53 @@ static const char *describe_destination(const struct mp_place *place)
 	}
 }
 
-static void report(struct mp_fn_track *t, gimple *stmt, char *message)
+static void emit_escape(const struct mp_finding *f)
+{
+	bool shown;
+
+	if (f->variant == ESCAPE_STORE)
+		shown = mp_report(f, "%qD stores a pointer to its %qs in %s",
+				  f->fndecl, "struct vm_area_desc", f->text);
+	else
+		shown = mp_report(f, "%qD returns a pointer into its %qs from a function with external linkage",
+				  f->fndecl, "struct vm_area_desc");
+	if (shown)
+		inform(f->loc, "a %qs is valid only until the mmap_prepare hook returns; keep the values you need (for example in private_data), not the descriptor",
+		       "struct vm_area_desc");
+}
+
+static void report(const struct mp_fn_facts *facts, const struct mp_effect *e,
+		   int variant)
 {
 	struct mp_finding f;
 
 	memset(&f, 0, sizeof(f));
 	f.rule = MP_RULE_ESCAPE;
-	f.loc = mp_stmt_location(stmt, t->fndecl);
-	f.function = xstrdup(mp_decl_name(t->fndecl));
-	f.message = message;
-	f.notes[0].loc = f.loc;
-	f.notes[0].text = xstrdup("a 'struct vm_area_desc' is valid only until the mmap_prepare hook returns; keep the values you need (for example in private_data), not the descriptor");
-	f.n_notes = 1;
+	f.loc = mp_stmt_location(e->stmt, facts->fndecl);
+	f.fndecl = facts->fndecl;
+	f.variant = variant;
+	if (variant == ESCAPE_STORE)
+		f.text = xstrdup(describe_destination(e));
+	f.emit = emit_escape;
 	mp_finding_add(&f);
 }
 
-static void check_store(struct mp_fn_track *t, gassign *stmt)
+static void check_function(const struct mp_fn_facts *facts)
 {
-	tree lhs = gimple_assign_lhs(stmt);
-	tree rhs = gimple_assign_rhs1(stmt);
-	struct mp_place place;
+	unsigned int i;
 
-	if (TREE_CODE(lhs) == SSA_NAME || !gimple_assign_single_p(stmt) ||
-	    (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) ||
-	    !mp_track_value(t, rhs).tracked)
-		return;
-	mp_locate_ref(t, lhs, &place);
-	if ((place.decl && place.base_local) || place.kind == MP_PLACE_LOCAL)
-		return;
-	report(t, stmt, xasprintf("'%s' stores a pointer to its 'struct vm_area_desc' in %s",
-				  mp_decl_name(t->fndecl),
-				  describe_destination(&place)));
-}
+	for (i = 0; i < facts->n_effects; i++) {
+		const struct mp_effect *e = &facts->effects[i];
 
-static void check_return(struct mp_fn_track *t, greturn *stmt)
-{
-	tree val = gimple_return_retval(stmt);
-
-	if (!val || !TREE_PUBLIC(t->fndecl) || !mp_track_value(t, val).tracked)
-		return;
-	report(t, stmt, xasprintf("'%s' returns a pointer into its 'struct vm_area_desc' from a function with external linkage",
-				  mp_decl_name(t->fndecl)));
-}
-
-void mp_check_escapes(struct mp_fn_track *t)
-{
-	basic_block bb;
-
-	if (!mp_rule_on(MP_RULE_ESCAPE))
-		return;
-	FOR_EACH_BB_FN(bb, t->fn) {
-		gimple_stmt_iterator si;
-
-		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
-			gimple *stmt = gsi_stmt(si);
-
-			if (gimple_code(stmt) == GIMPLE_ASSIGN)
-				check_store(t, as_a<gassign *>(stmt));
-			else if (gimple_code(stmt) == GIMPLE_RETURN)
-				check_return(t, as_a<greturn *>(stmt));
-		}
+		if (e->kind == MP_EFFECT_POINTER_STORE && !e->dest_local_decl &&
+		    e->dest != MP_PLACE_LOCAL)
+			report(facts, e, ESCAPE_STORE);
+		else if (e->kind == MP_EFFECT_RETURN && TREE_PUBLIC(facts->fndecl))
+			report(facts, e, ESCAPE_RETURN);
 	}
 }
+
+const struct mp_rule_ops mp_rule_escape = {
+	.check_function = check_function,
+	.check_unit = NULL,
+};

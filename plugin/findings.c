@@ -7,24 +7,25 @@
  * A finding inside a macro expansion is printed at the macro's use, with
  * a note at the spelling inside the macro, for which GCC adds its usual
  * "in expansion of macro" notes.
+ *
+ * Each rule prints its own findings (the finding's emit function) with
+ * GCC's diagnostic functions and format directives.  While it does,
+ * current_function_decl is the finding's function, so GCC prints its
+ * usual "In function 'foo':" line before the first finding of each
+ * function, as for its own warnings: in a kernel build log that is where
+ * a reader looks for the function, and a finding printed at the end of
+ * the unit would otherwise appear under whatever function GCC last
+ * named.
  */
 #include "mmap_prepare.h"
 
 struct queued {
 	struct mp_finding f;
-	location_t where;		/* resolved primary location */
 	unsigned int seq;		/* arrival order, for stable sorting */
 };
 
 static struct queued *queue;
 static unsigned int n_queue, queue_cap;
-
-const char *mp_decl_name(tree decl)
-{
-	if (decl && DECL_NAME(decl))
-		return IDENTIFIER_POINTER(DECL_NAME(decl));
-	return "<anonymous>";
-}
 
 location_t mp_stmt_location(gimple *stmt, tree fndecl)
 {
@@ -46,20 +47,16 @@ static location_t primary_location(location_t loc)
 
 static void free_finding(struct mp_finding *f)
 {
-	unsigned int i;
-
-	free(f->function);
 	free(f->field);
-	free(f->message);
-	for (i = 0; i < f->n_notes; i++)
-		free(f->notes[i].text);
+	free(f->text);
+	free(f->text2);
 }
 
-void mp_finding_add(struct mp_finding *f)
+void mp_finding_add(const struct mp_finding *f)
 {
 	MP_GROW(queue, n_queue, queue_cap);
 	queue[n_queue].f = *f;
-	queue[n_queue].where = primary_location(f->loc);
+	queue[n_queue].f.where = primary_location(f->loc);
 	queue[n_queue].seq = n_queue;
 	n_queue++;
 }
@@ -74,13 +71,13 @@ static int compare_queued(const void *pa, const void *pb)
 {
 	const struct queued *a = (const struct queued *)pa;
 	const struct queued *b = (const struct queued *)pb;
-	expanded_location ea = expand_location(a->where);
-	expanded_location eb = expand_location(b->where);
+	expanded_location ea = expand_location(a->f.where);
+	expanded_location eb = expand_location(b->f.where);
 	int c;
 
 	c = compare_str(ea.file, eb.file);
 	if (c)
-		return a->where < b->where ? -1 : 1;
+		return a->f.where < b->f.where ? -1 : 1;
 	if (ea.line != eb.line)
 		return ea.line < eb.line ? -1 : 1;
 	if (ea.column != eb.column)
@@ -97,8 +94,8 @@ static int compare_queued(const void *pa, const void *pb)
  */
 static bool same_finding(const struct queued *a, const struct queued *b)
 {
-	expanded_location ea = expand_location(a->where);
-	expanded_location eb = expand_location(b->where);
+	expanded_location ea = expand_location(a->f.where);
+	expanded_location eb = expand_location(b->f.where);
 
 	return a->f.rule == b->f.rule && ea.line == eb.line &&
 	       ea.column == eb.column && !compare_str(ea.file, eb.file);
@@ -124,9 +121,9 @@ static void json_string(FILE *out, const char *s)
  * One JSON object per line.  The whole line goes out in one write() on
  * an O_APPEND descriptor, so parallel compilers never interleave.
  */
-static void append_report(const struct queued *q)
+static void append_report(const struct mp_finding *f, const char *message)
 {
-	expanded_location e = expand_location(q->where);
+	expanded_location e = expand_location(f->where);
 	/* kbuild maps the source root away with -fmacro-prefix-map=SRC/=:
 	   the same mapping makes report paths relative to the tree. */
 	const char *file = e.file ? remap_macro_filename(e.file) : NULL;
@@ -135,54 +132,62 @@ static void append_report(const struct queued *q)
 	FILE *mem = open_memstream(&buf, &len);
 	int fd;
 
-	if (!mem)
+	if (!mem) {
+		error("%<-fplugin-arg-%s-report%>: cannot record a finding: %s",
+		      mp_plugin_name, xstrerror(errno));
 		return;
+	}
 	if (file && file[0] == '.' && file[1] == '/')
 		file += 2;
 	fputs("{\"file\":", mem);
 	json_string(mem, file);
 	fprintf(mem, ",\"line\":%d,\"column\":%d,\"rule\":", e.line, e.column);
-	json_string(mem, mp_rule_name(q->f.rule));
+	json_string(mem, mp_rule_name(f->rule));
 	fputs(",\"function\":", mem);
-	json_string(mem, q->f.function);
+	json_string(mem, f->fndecl && DECL_NAME(f->fndecl) ?
+		    IDENTIFIER_POINTER(DECL_NAME(f->fndecl)) : NULL);
 	fputs(",\"field\":", mem);
-	json_string(mem, q->f.field);
+	json_string(mem, f->field);
 	fputs(",\"severity\":", mem);
 	json_string(mem, mp_opts.werror ? "error" : "warning");
 	fputs(",\"message\":", mem);
-	json_string(mem, q->f.message);
+	json_string(mem, message);
 	fputs("}\n", mem);
 	fclose(mem);
 
 	fd = open(mp_opts.report_path, O_WRONLY | O_APPEND | O_CREAT, 0644);
 	if (fd < 0 || write(fd, buf, len) != (ssize_t)len)
-		error("'-fplugin-arg-%s-report': cannot append to '%s': %s",
+		error("%<-fplugin-arg-%s-report%>: cannot append to %qs: %s",
 		      mp_plugin_name, mp_opts.report_path, xstrerror(errno));
 	if (fd >= 0)
 		close(fd);
 	free(buf);
 }
 
-static void emit(const struct queued *q)
+void mp_finding_shown(const struct mp_finding *f, char *text)
 {
-	const struct mp_finding *f = &q->f;
 	location_t loc = get_pure_location(f->loc);
-	bool shown;
-	unsigned int i;
+
+	if (loc != f->where)
+		inform(loc, "written in this macro expansion");
+	if (mp_opts.report_path)
+		append_report(f, text);
+	free(text);
+}
+
+static void emit(const struct mp_finding *f)
+{
+	tree saved_fn = current_function_decl;
+	location_t saved_loc = input_location;
 	/* The notes belong to the finding: JSON "children", SARIF
 	   "relatedLocations". */
 	auto_diagnostic_group group;
 
-	shown = mp_diagnose_with_rule(q->where, mp_opts.werror,
-				      mp_rule_name(f->rule), f->message);
-	if (!shown)
-		return;
-	if (loc != q->where)
-		inform(loc, "written in this macro expansion");
-	for (i = 0; i < f->n_notes; i++)
-		inform(f->notes[i].loc, "%s", f->notes[i].text);
-	if (mp_opts.report_path)
-		append_report(q);
+	current_function_decl = f->fndecl;
+	input_location = f->where;
+	f->emit(f);
+	current_function_decl = saved_fn;
+	input_location = saved_loc;
 }
 
 void mp_findings_flush(void)
@@ -193,7 +198,7 @@ void mp_findings_flush(void)
 		qsort(queue, n_queue, sizeof(queue[0]), compare_queued);
 	for (i = 0; i < n_queue; i++) {
 		if (!i || !same_finding(&queue[i - 1], &queue[i]))
-			emit(&queue[i]);
+			emit(&queue[i].f);
 	}
 	for (i = 0; i < n_queue; i++)
 		free_finding(&queue[i].f);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Where a memory reference lands: inside a descriptor (and which bits),
- * in a local object, in a global one, or somewhere unknown.
+ * Questions about the current values of a function, with no side effect:
+ * what an operand points to, and where a memory reference lands: inside
+ * a descriptor (and which bits), in a local object, in a global one, or
+ * somewhere unknown.
  *
  * Three ways lead into a descriptor:
  *  - the component chain names a descriptor-typed object
@@ -14,7 +16,7 @@
  *    (a union overlaying one, a cast to a wrapper): the range is compared
  *    with the embedded descriptor's position.
  */
-#include "mmap_prepare.h"
+#include "analysis.h"
 
 bool mp_is_reference(tree ref)
 {
@@ -30,7 +32,7 @@ bool mp_is_reference(tree ref)
 	}
 }
 
-static bool is_local_decl(struct mp_fn_track *t, tree decl)
+static bool is_local_decl(const struct mp_fn_track *t, tree decl)
 {
 	if (TREE_CODE(decl) == PARM_DECL || TREE_CODE(decl) == RESULT_DECL)
 		return true;
@@ -233,24 +235,22 @@ static bool overlaps_embedded(struct mp_place *place, HOST_WIDE_INT embed,
 	return true;
 }
 
-static void locate_through_pointer(struct mp_fn_track *t, tree base,
+static void locate_through_pointer(const struct mp_fn_track *t, tree base,
 				   HOST_WIDE_INT pos, bool pos_ok,
 				   tree *fields, unsigned int n_fields,
 				   struct mp_place *place)
 {
-	struct mp_pt v = mp_track_value(t, TREE_OPERAND(base, 0));
+	struct mp_pt v = mp_value_of(t, TREE_OPERAND(base, 0));
 	HOST_WIDE_INT start;
 
 	if (!v.tracked) {
 		if (v.local)
 			place->kind = MP_PLACE_LOCAL;
-		else if (t->mode == MP_TRACK_DESCRIPTORS && pos_ok &&
-			 overlaps_embedded(place, embedded_desc_offset(TREE_TYPE(base)),
-					   pos, place->size, t->pol))
-			t->relevant = true;
+		else if (t->mode == MP_TRACK_DESCRIPTORS && pos_ok)
+			overlaps_embedded(place, embedded_desc_offset(TREE_TYPE(base)),
+					  pos, place->size, t->pol);
 		return;
 	}
-	t->relevant = true;
 	place->kind = MP_PLACE_TRACKED;
 	if (!v.off_known || !pos_ok || TREE_CODE(base) != MEM_REF)
 		return;
@@ -265,7 +265,8 @@ static void locate_through_pointer(struct mp_fn_track *t, tree base,
 	place->path_via_pointer = true;
 }
 
-void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
+void mp_locate_ref(const struct mp_fn_track *t, tree ref,
+		   struct mp_place *place)
 {
 	bool by_type = t->mode == MP_TRACK_DESCRIPTORS;
 	tree fields[MP_MAX_PATH * 2];
@@ -297,7 +298,6 @@ void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
 		set_path(place, fields, n_at_desc);
 		place->range_known = range_below(ref, desc_node, &place->lo,
 						 &place->size);
-		t->relevant = true;
 		return;
 	}
 
@@ -310,11 +310,106 @@ void mp_locate_ref(struct mp_fn_track *t, tree ref, struct mp_place *place)
 	/* *(long *)&d = 0, or a union/wrapper variable holding a descriptor. */
 	if (by_type && pos_ok &&
 	    overlaps_embedded(place, embedded_desc_offset(TREE_TYPE(base)),
-			      pos, size, t->pol)) {
-		t->relevant = true;
+			      pos, size, t->pol))
 		return;
-	}
 	place->kind = place->base_local ? MP_PLACE_LOCAL : MP_PLACE_GLOBAL;
 	place->lo = pos_ok ? pos : -1;
 	place->range_known = pos_ok;
+}
+
+struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op)
+{
+	struct mp_place place;
+	struct mp_pt v;
+
+	switch (TREE_CODE(op)) {
+	case SSA_NAME:
+		if (SSA_NAME_VERSION(op) >= t->n_ssa)
+			return mp_pt_nothing;
+		v = t->ssa[SSA_NAME_VERSION(op)];
+		return v.visited ? v : mp_pt_nothing;
+	case ADDR_EXPR:
+		mp_locate_ref(t, TREE_OPERAND(op, 0), &place);
+		if (place.kind == MP_PLACE_TRACKED) {
+			v = mp_pt_tracked_at(place.lo, place.range_known);
+			v.local = place.base_local;
+			return v;
+		}
+		v = mp_pt_nothing;
+		v.local = place.kind == MP_PLACE_LOCAL;
+		return v;
+	default:
+		return mp_pt_nothing;
+	}
+}
+
+/* ---- builtins ---- */
+
+static bool name_is(tree fndecl, const char *const *names)
+{
+	const char *name;
+
+	if (!fndecl || !DECL_NAME(fndecl))
+		return false;
+	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	for (; *names; names++) {
+		if (!strcmp(name, *names))
+			return true;
+	}
+	return false;
+}
+
+/* The kernel's own spellings when the builtin is not recognised. */
+static const char *const mem_writer_names[] = {
+	"memset", "memcpy", "memmove", "__memset", "__memcpy", "__memmove",
+	NULL
+};
+
+int mp_memory_writer_len_arg(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+
+	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
+		switch (DECL_FUNCTION_CODE(fndecl)) {
+		case BUILT_IN_MEMSET:
+		case BUILT_IN_MEMCPY:
+		case BUILT_IN_MEMMOVE:
+		case BUILT_IN_MEMPCPY:
+		case BUILT_IN_MEMSET_CHK:
+		case BUILT_IN_MEMCPY_CHK:
+		case BUILT_IN_MEMMOVE_CHK:
+		case BUILT_IN_MEMPCPY_CHK:
+			return 2;
+		case BUILT_IN_BZERO:
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	if (gimple_call_num_args(call) == 3 && name_is(fndecl, mem_writer_names))
+		return 2;
+	return -1;
+}
+
+bool mp_returns_first_arg(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+
+	if (gimple_call_num_args(call) < 1)
+		return false;
+	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
+		switch (DECL_FUNCTION_CODE(fndecl)) {
+		case BUILT_IN_MEMSET:
+		case BUILT_IN_MEMCPY:
+		case BUILT_IN_MEMMOVE:
+		case BUILT_IN_MEMSET_CHK:
+		case BUILT_IN_MEMCPY_CHK:
+		case BUILT_IN_MEMMOVE_CHK:
+		case BUILT_IN_ASSUME_ALIGNED:
+			return true;
+		default:
+			return false;
+		}
+	}
+	return name_is(fndecl, mem_writer_names);
 }

@@ -8,6 +8,8 @@
  *  - the descriptor never escapes the hook;
  *  - no ops object sets both .mmap and .mmap_prepare.
  *
+ * The rules are listed in include/mp_rule_list.h; check_pass.c runs them.
+ *
  * Usage: -fplugin=mmap_prepare_plugin.so
  *        -fplugin-arg-mmap_prepare_plugin-KEY[=VALUE]
  */
@@ -25,15 +27,7 @@ const char *mp_plugin_name = "mmap_prepare_plugin";
 
 static struct plugin_info mp_plugin_info = {
 	.version = MP_PLUGIN_VERSION,
-	.help = "check mmap_prepare hooks and struct vm_area_desc writes\n"
-		"disable\t\tload but check nothing (per-object opt-out)\n"
-		"rules=LIST\tenable/disable rules: +deprecated-mmap,-action\n"
-		"\t\t(both-hooks immutable action unknown-field escape\n"
-		"\t\t write-only-read deprecated-mmap)\n"
-		"core=LIST\t':' or ',' separated core paths (replaces mm/vma.c:mm/util.c:include/linux/mm.h:tools/testing/vma/:mm/internal.h:mm/vma.h)\n"
-		"action-ok=LIST\taction sub-fields drivers may set (default error_override)\n"
-		"werror\t\treport this plugin's findings as errors\n"
-		"report=FILE\tappend one JSON object per finding to FILE\n",
+	.help = NULL,		/* from the rule table, at plugin_init */
 };
 
 tree mp_id_vm_area_desc;
@@ -120,6 +114,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	mp_plugin_name = plugin_info->base_name;
 	if (!version_matches(version))
 		return 1;
+	mp_plugin_info.help = mp_help_text();
 	register_callback(mp_plugin_name, PLUGIN_INFO, NULL, &mp_plugin_info);
 	if (!mp_parse_options(plugin_info->argc, plugin_info->argv))
 		return 0;	/* the errors stop the compilation */

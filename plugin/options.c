@@ -9,22 +9,6 @@
 
 struct mp_options mp_opts;
 
-/* Indexed by enum mp_rule; write-only-read follows W=1, deprecated-mmap
-   is opt-in, the others are on by default. */
-static const struct {
-	const char *short_name;
-	const char *full_name;
-	bool default_on;
-} rule_table[MP_RULE_COUNT] = {
-	{ "both-hooks",		"mmap-prepare-both-hooks",	true },
-	{ "immutable",		"mmap-prepare-immutable",	true },
-	{ "action",		"mmap-prepare-action",		true },
-	{ "unknown-field",	"mmap-prepare-unknown-field",	true },
-	{ "escape",		"mmap-prepare-escape",		true },
-	{ "write-only-read",	"mmap-prepare-write-only-read",	false },
-	{ "deprecated-mmap",	"mmap-prepare-deprecated-mmap",	false },
-};
-
 /*
  * SPEC's list plus the two mm-private headers whose inline helpers build
  * and apply descriptors in real 7.x trees: mm/internal.h
@@ -32,32 +16,10 @@ static const struct {
  * mmap_action_prepare()) and mm/vma.h (compat_set_vma_from_desc() copies
  * vm_ops and private_data onto the VMA).  Drivers cannot include them.
  */
-static const char *const default_core[] = {
-	"mm/vma.c", "mm/util.c", "include/linux/mm.h", "tools/testing/vma/",
-	"mm/internal.h", "mm/vma.h",
-};
+const char mp_default_core[] = "mm/vma.c:mm/util.c:include/linux/mm.h:"
+			       "tools/testing/vma/:mm/internal.h:mm/vma.h";
 
 static const char *const default_action_ok[] = { "error_override" };
-
-const char *mp_rule_name(enum mp_rule rule)
-{
-	return rule_table[rule].full_name;
-}
-
-static bool lookup_rule(const char *name, enum mp_rule *rule)
-{
-	int i;
-
-	if (!strncmp(name, "mmap-prepare-", 13))
-		name += 13;
-	for (i = 0; i < MP_RULE_COUNT; i++) {
-		if (!strcmp(name, rule_table[i].short_name)) {
-			*rule = (enum mp_rule)i;
-			return true;
-		}
-	}
-	return false;
-}
 
 /* Splits VALUE at ',' and ':' into freshly allocated items. */
 static char **split_list(const char *value, unsigned int *count)
@@ -135,9 +97,12 @@ static bool parse_rules(const char *key, const char *value)
 			ok = false;
 			continue;
 		}
-		if (!lookup_rule(item, &rule)) {
-			option_error(key, "unknown rule '%s' (known: both-hooks, immutable, action, unknown-field, escape, write-only-read, deprecated-mmap)",
-				     item);
+		if (!mp_rule_lookup(item, &rule)) {
+			char *msg = xasprintf("unknown rule '%s' (known: %s)",
+					      item, mp_rule_names());
+
+			option_error(key, "%s", msg);
+			free(msg);
 			ok = false;
 			continue;
 		}
@@ -205,11 +170,6 @@ static bool parse_action_ok(const char *key, const char *value)
 			return false;
 		}
 	}
-	if (n > MP_MAX_ACTION_OK) {
-		option_error(key, "too many sub-fields in '%s'", value);
-		free_list(items, n);
-		return false;
-	}
 	free_list(mp_opts.action_ok, mp_opts.n_action_ok);
 	mp_opts.action_ok = items;
 	mp_opts.n_action_ok = n;
@@ -237,17 +197,32 @@ static bool parse_report(const char *key, const char *value)
 	return true;
 }
 
+/* sweep-limit=N: lets the tests reach the analysis' bound. */
+static bool parse_sweep_limit(const char *key, const char *value)
+{
+	char *end;
+	unsigned long n;
+
+	if (!need_value(key, value))
+		return false;
+	errno = 0;
+	n = strtoul(value, &end, 10);
+	if (*end || errno || n == 0 || !ISDIGIT(*value)) {
+		option_error(key, "'%s' is not a positive number", value);
+		return false;
+	}
+	mp_opts.sweep_limit = n;
+	return true;
+}
+
 static void set_defaults(void)
 {
 	unsigned int i;
 
 	memset(&mp_opts, 0, sizeof(mp_opts));
 	for (i = 0; i < MP_RULE_COUNT; i++)
-		mp_opts.rule_on[i] = rule_table[i].default_on;
-	mp_opts.n_core = ARRAY_SIZE(default_core);
-	mp_opts.core = XNEWVEC(char *, mp_opts.n_core);
-	for (i = 0; i < mp_opts.n_core; i++)
-		mp_opts.core[i] = xstrdup(default_core[i]);
+		mp_opts.rule_on[i] = mp_rules[i].dflt == MP_ON;
+	mp_opts.core = split_list(mp_default_core, &mp_opts.n_core);
 	mp_opts.n_action_ok = ARRAY_SIZE(default_action_ok);
 	mp_opts.action_ok = XNEWVEC(char *, mp_opts.n_action_ok);
 	for (i = 0; i < mp_opts.n_action_ok; i++)
@@ -278,8 +253,10 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 			ok &= parse_action_ok(key, value);
 		} else if (!strcmp(key, "report")) {
 			ok &= parse_report(key, value);
+		} else if (!strcmp(key, "sweep-limit")) {
+			ok &= parse_sweep_limit(key, value);
 		} else {
-			error("unknown option '-fplugin-arg-%s-%s' (known: disable, rules, core, action-ok, werror, report)",
+			error("unknown option '-fplugin-arg-%s-%s' (known: disable, rules, core, action-ok, werror, report, sweep-limit)",
 			      mp_plugin_name, key);
 			ok = false;
 		}
@@ -298,13 +275,17 @@ void mp_apply_kbuild_extra_warn(void)
 	static const char macro[] = "KBUILD_EXTRA_WARN1";
 	static bool done;
 	bool w1;
+	int i;
 
 	if (done)
 		return;
 	done = true;
-	if (mp_opts.rule_explicit[MP_RULE_WRITE_ONLY_READ] || !parse_in)
+	if (!parse_in)
 		return;
 	w1 = cpp_defined(parse_in, (const unsigned char *)macro,
 			 sizeof(macro) - 1);
-	mp_opts.rule_on[MP_RULE_WRITE_ONLY_READ] = w1;
+	for (i = 0; i < MP_RULE_COUNT; i++) {
+		if (mp_rules[i].dflt == MP_W1 && !mp_opts.rule_explicit[i])
+			mp_opts.rule_on[i] = w1;
+	}
 }

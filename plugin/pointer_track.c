@@ -15,8 +15,16 @@
  * The tracked objects are every struct vm_area_desc (checking mode) or
  * the object one pointer parameter points to (summary mode, used to
  * prove a callee never writes through that parameter).
+ *
+ * What a callee returns is asked of the caller (t->callee_return): the
+ * unit analysis answers from functions it analysed before, callees
+ * first, so a sweep never starts another function's analysis.
+ *
+ * t->relevant records, explicitly at each step below, that something
+ * tracked was seen: a tracked value, or a reference that lands in a
+ * tracked object.  A function where nothing is has no effects to check.
  */
-#include "mmap_prepare.h"
+#include "analysis.h"
 
 /*
  * The sweeps over a function repeat until no value changes.  A value only
@@ -30,12 +38,7 @@
  */
 #define MP_LATTICE_STEPS 5
 
-/* Not reached yet: ignored by joins, so loops start optimistic. */
-static const struct mp_pt pt_unvisited = { false, false, false, false, 0 };
-/* Reached, and points nowhere the plugin cares about. */
-static const struct mp_pt pt_nothing = { true, false, false, false, 0 };
-
-static struct mp_pt pt_join(struct mp_pt a, struct mp_pt b)
+struct mp_pt mp_pt_join(struct mp_pt a, struct mp_pt b)
 {
 	struct mp_pt r;
 
@@ -58,21 +61,11 @@ static struct mp_pt pt_join(struct mp_pt a, struct mp_pt b)
 	return r;
 }
 
-static bool pt_same(const struct mp_pt *a, const struct mp_pt *b)
+bool mp_pt_same(const struct mp_pt *a, const struct mp_pt *b)
 {
 	return a->visited == b->visited && a->tracked == b->tracked &&
 	       a->off_known == b->off_known && a->off == b->off &&
 	       a->local == b->local;
-}
-
-static struct mp_pt pt_tracked_at(HOST_WIDE_INT off, bool off_known)
-{
-	struct mp_pt r = pt_nothing;
-
-	r.tracked = true;
-	r.off_known = off_known;
-	r.off = off_known ? off : 0;
-	return r;
 }
 
 static struct mp_pt pt_shift(struct mp_pt v, tree amount, bool negate)
@@ -95,12 +88,12 @@ static struct mp_pt seed_of(struct mp_fn_track *t, tree name)
 {
 	if (t->mode == MP_TRACK_DESCRIPTORS) {
 		if (mp_is_desc_pointer_type(TREE_TYPE(name)))
-			return pt_tracked_at(0, true);
+			return mp_pt_tracked_at(0, true);
 	} else if (SSA_NAME_IS_DEFAULT_DEF(name) &&
 		   SSA_NAME_VAR(name) == t->tracked_parm) {
-		return pt_tracked_at(0, true);
+		return mp_pt_tracked_at(0, true);
 	}
-	return SSA_NAME_IS_DEFAULT_DEF(name) ? pt_nothing : pt_unvisited;
+	return SSA_NAME_IS_DEFAULT_DEF(name) ? mp_pt_nothing : mp_pt_unvisited;
 }
 
 static void set_value(struct mp_fn_track *t, tree name, struct mp_pt v)
@@ -111,9 +104,9 @@ static void set_value(struct mp_fn_track *t, tree name, struct mp_pt v)
 	if (ver >= t->n_ssa)
 		return;
 	if (!v.visited)
-		v = pt_nothing;
-	merged = pt_join(t->ssa[ver], v);
-	if (!pt_same(&merged, &t->ssa[ver])) {
+		v = mp_pt_nothing;
+	merged = mp_pt_join(t->ssa[ver], v);
+	if (!mp_pt_same(&merged, &t->ssa[ver])) {
 		t->ssa[ver] = merged;
 		t->changed = true;
 	}
@@ -121,30 +114,22 @@ static void set_value(struct mp_fn_track *t, tree name, struct mp_pt v)
 		t->relevant = true;
 }
 
-struct mp_pt mp_track_value(struct mp_fn_track *t, tree op)
+/* The value of OP; notes that something tracked was seen. */
+static struct mp_pt value(struct mp_fn_track *t, tree op)
 {
-	struct mp_place place;
-	struct mp_pt v;
+	struct mp_pt v = mp_value_of(t, op);
 
-	switch (TREE_CODE(op)) {
-	case SSA_NAME:
-		if (SSA_NAME_VERSION(op) >= t->n_ssa)
-			return pt_nothing;
-		v = t->ssa[SSA_NAME_VERSION(op)];
-		return v.visited ? v : pt_nothing;
-	case ADDR_EXPR:
-		mp_locate_ref(t, TREE_OPERAND(op, 0), &place);
-		if (place.kind == MP_PLACE_TRACKED) {
-			v = pt_tracked_at(place.lo, place.range_known);
-			v.local = place.base_local;
-			return v;
-		}
-		v = pt_nothing;
-		v.local = place.kind == MP_PLACE_LOCAL;
-		return v;
-	default:
-		return pt_nothing;
-	}
+	if (v.tracked)
+		t->relevant = true;
+	return v;
+}
+
+/* Where REF lands; notes that something tracked was seen. */
+static void locate(struct mp_fn_track *t, tree ref, struct mp_place *place)
+{
+	mp_locate_ref(t, ref, place);
+	if (place->kind == MP_PLACE_TRACKED)
+		t->relevant = true;
 }
 
 /* ---- memory slots: local objects holding tracked pointers ---- */
@@ -168,7 +153,7 @@ static void slot_store(struct mp_fn_track *t, tree decl, HOST_WIDE_INT off,
 	struct mp_pt merged;
 
 	if (!s) {
-		t->slots = XRESIZEVEC(struct mp_slot, t->slots, t->n_slots + 1);
+		MP_GROW(t->slots, t->n_slots, t->slots_cap);
 		s = &t->slots[t->n_slots++];
 		s->decl = decl;
 		s->off = off;
@@ -176,8 +161,8 @@ static void slot_store(struct mp_fn_track *t, tree decl, HOST_WIDE_INT off,
 		t->changed = true;
 		return;
 	}
-	merged = pt_join(s->val, v);
-	if (!pt_same(&merged, &s->val)) {
+	merged = mp_pt_join(s->val, v);
+	if (!mp_pt_same(&merged, &s->val)) {
 		s->val = merged;
 		t->changed = true;
 	}
@@ -186,87 +171,16 @@ static void slot_store(struct mp_fn_track *t, tree decl, HOST_WIDE_INT off,
 static struct mp_pt slot_load(struct mp_fn_track *t, tree decl,
 			      HOST_WIDE_INT off)
 {
-	struct mp_pt v = pt_nothing;
+	struct mp_pt v = mp_pt_nothing;
 	unsigned int i;
 
 	for (i = 0; i < t->n_slots; i++) {
 		const struct mp_slot *s = &t->slots[i];
 
 		if (s->decl == decl && (off < 0 || s->off < 0 || s->off == off))
-			v = pt_join(v, s->val);
+			v = mp_pt_join(v, s->val);
 	}
 	return v;
-}
-
-/* ---- builtins ---- */
-
-static bool name_is(tree fndecl, const char *const *names)
-{
-	const char *name;
-
-	if (!fndecl || !DECL_NAME(fndecl))
-		return false;
-	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
-	for (; *names; names++) {
-		if (!strcmp(name, *names))
-			return true;
-	}
-	return false;
-}
-
-/* The kernel's own spellings when the builtin is not recognised. */
-static const char *const mem_writer_names[] = {
-	"memset", "memcpy", "memmove", "__memset", "__memcpy", "__memmove",
-	NULL
-};
-
-int mp_memory_writer_len_arg(gcall *call)
-{
-	tree fndecl = gimple_call_fndecl(call);
-
-	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
-		switch (DECL_FUNCTION_CODE(fndecl)) {
-		case BUILT_IN_MEMSET:
-		case BUILT_IN_MEMCPY:
-		case BUILT_IN_MEMMOVE:
-		case BUILT_IN_MEMPCPY:
-		case BUILT_IN_MEMSET_CHK:
-		case BUILT_IN_MEMCPY_CHK:
-		case BUILT_IN_MEMMOVE_CHK:
-		case BUILT_IN_MEMPCPY_CHK:
-			return 2;
-		case BUILT_IN_BZERO:
-			return 1;
-		default:
-			return -1;
-		}
-	}
-	if (gimple_call_num_args(call) == 3 && name_is(fndecl, mem_writer_names))
-		return 2;
-	return -1;
-}
-
-bool mp_returns_first_arg(gcall *call)
-{
-	tree fndecl = gimple_call_fndecl(call);
-
-	if (gimple_call_num_args(call) < 1)
-		return false;
-	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
-		switch (DECL_FUNCTION_CODE(fndecl)) {
-		case BUILT_IN_MEMSET:
-		case BUILT_IN_MEMCPY:
-		case BUILT_IN_MEMMOVE:
-		case BUILT_IN_MEMSET_CHK:
-		case BUILT_IN_MEMCPY_CHK:
-		case BUILT_IN_MEMMOVE_CHK:
-		case BUILT_IN_ASSUME_ALIGNED:
-			return true;
-		default:
-			return false;
-		}
-	}
-	return name_is(fndecl, mem_writer_names);
 }
 
 /* ---- transfer functions ---- */
@@ -275,10 +189,10 @@ static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
 {
 	struct mp_place place;
 
-	mp_locate_ref(t, ref, &place);
+	locate(t, ref, &place);
 	if (place.decl && place.base_local)
 		return slot_load(t, place.decl, place.range_known ? place.lo : -1);
-	return pt_nothing;
+	return mp_pt_nothing;
 }
 
 static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
@@ -290,20 +204,20 @@ static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 	switch (get_gimple_rhs_class(code)) {
 	case GIMPLE_SINGLE_RHS:
 		if (TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR)
-			return mp_track_value(t, rhs1);
+			return value(t, rhs1);
 		if (TREE_CODE(rhs1) == VIEW_CONVERT_EXPR &&
 		    TREE_CODE(TREE_OPERAND(rhs1, 0)) == SSA_NAME)
-			return mp_track_value(t, TREE_OPERAND(rhs1, 0));
+			return value(t, TREE_OPERAND(rhs1, 0));
 		if (mp_is_reference(rhs1))
 			return load_value(t, rhs1);
-		return pt_nothing;
+		return mp_pt_nothing;
 	case GIMPLE_UNARY_RHS:
 		if (CONVERT_EXPR_CODE_P(code))
-			return mp_track_value(t, rhs1);
-		return pt_nothing;
+			return value(t, rhs1);
+		return mp_pt_nothing;
 	case GIMPLE_BINARY_RHS:
-		a = mp_track_value(t, rhs1);
-		b = mp_track_value(t, gimple_assign_rhs2(stmt));
+		a = value(t, rhs1);
+		b = value(t, gimple_assign_rhs2(stmt));
 		switch (code) {
 		case POINTER_PLUS_EXPR:
 			return pt_shift(a, gimple_assign_rhs2(stmt), false);
@@ -316,23 +230,23 @@ static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 		case BIT_AND_EXPR:
 		case BIT_IOR_EXPR:
 			/* Alignment masks keep the object, lose the offset. */
-			a = pt_join(a, b);
+			a = mp_pt_join(a, b);
 			if (a.tracked)
 				a.off_known = false;
 			return a;
 		case MIN_EXPR:
 		case MAX_EXPR:
-			return pt_join(a, b);
+			return mp_pt_join(a, b);
 		default:
-			return pt_nothing;
+			return mp_pt_nothing;
 		}
 	case GIMPLE_TERNARY_RHS:
 		if (code == COND_EXPR)
-			return pt_join(mp_track_value(t, gimple_assign_rhs2(stmt)),
-				       mp_track_value(t, gimple_assign_rhs3(stmt)));
-		return pt_nothing;
+			return mp_pt_join(value(t, gimple_assign_rhs2(stmt)),
+				       value(t, gimple_assign_rhs3(stmt)));
+		return mp_pt_nothing;
 	default:
-		return pt_nothing;
+		return mp_pt_nothing;
 	}
 }
 
@@ -341,10 +255,10 @@ static struct mp_pt eval_call(struct mp_fn_track *t, gcall *call)
 	tree fndecl = gimple_call_fndecl(call);
 
 	if (mp_returns_first_arg(call))
-		return mp_track_value(t, gimple_call_arg(call, 0));
-	if (t->mode == MP_TRACK_DESCRIPTORS && fndecl)
-		return mp_static_return(fndecl);
-	return pt_nothing;
+		return value(t, gimple_call_arg(call, 0));
+	if (t->mode == MP_TRACK_DESCRIPTORS && fndecl && t->callee_return)
+		return t->callee_return(fndecl);
+	return mp_pt_nothing;
 }
 
 static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
@@ -353,15 +267,16 @@ static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 	struct mp_place place;
 	struct mp_pt v;
 
-	mp_locate_ref(t, lhs, &place);
+	locate(t, lhs, &place);
 	if (!gimple_assign_single_p(stmt))
 		return;
 	if (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) {
+		/* An aggregate copy from a descriptor: only its relevance. */
 		if (mp_is_reference(rhs))
-			mp_locate_ref(t, rhs, &place);
+			locate(t, rhs, &place);
 		return;
 	}
-	v = mp_track_value(t, rhs);
+	v = value(t, rhs);
 	if ((v.tracked || v.local) && place.decl && place.base_local)
 		slot_store(t, place.decl, place.range_known ? place.lo : -1, v);
 }
@@ -387,7 +302,7 @@ static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
 		tree val = gimple_return_retval(as_a<greturn *>(stmt));
 
 		if (val)
-			t->ret = pt_join(t->ret, mp_track_value(t, val));
+			t->ret = mp_pt_join(t->ret, value(t, val));
 		break;
 	}
 	case GIMPLE_ASM: {
@@ -398,7 +313,7 @@ static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
 			tree out = TREE_VALUE(gimple_asm_output_op(as, i));
 
 			if (TREE_CODE(out) == SSA_NAME)
-				set_value(t, out, pt_nothing);
+				set_value(t, out, mp_pt_nothing);
 		}
 		break;
 	}
@@ -409,11 +324,11 @@ static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
 
 static void transfer_phi(struct mp_fn_track *t, gphi *phi)
 {
-	struct mp_pt v = pt_unvisited;
+	struct mp_pt v = mp_pt_unvisited;
 	unsigned int i;
 
 	for (i = 0; i < gimple_phi_num_args(phi); i++)
-		v = pt_join(v, mp_track_value(t, gimple_phi_arg_def(phi, i)));
+		v = mp_pt_join(v, value(t, gimple_phi_arg_def(phi, i)));
 	set_value(t, gimple_phi_result(phi), v);
 }
 
@@ -422,7 +337,7 @@ static void seed_names(struct mp_fn_track *t)
 	unsigned int i;
 	tree name;
 
-	MP_FOR_EACH_SSA_NAME(i, name, t->fn) {
+	FOR_EACH_SSA_NAME(i, name, t->fn) {
 		struct mp_pt v = seed_of(t, name);
 
 		if (i < t->n_ssa)
@@ -433,7 +348,8 @@ static void seed_names(struct mp_fn_track *t)
 }
 
 void mp_track_function(struct mp_fn_track *t, function *fn,
-		       enum mp_track_mode mode, tree parm)
+		       enum mp_track_mode mode, tree parm,
+		       mp_return_fn callee_return)
 {
 	int *rpo, n_rpo, i;
 	unsigned long sweeps;
@@ -443,6 +359,7 @@ void mp_track_function(struct mp_fn_track *t, function *fn,
 	t->fndecl = fn->decl;
 	t->mode = mode;
 	t->tracked_parm = parm;
+	t->callee_return = callee_return;
 	t->pol = mp_unit_policy();
 	t->n_ssa = vec_safe_length(SSANAMES(fn));
 	t->ssa = XCNEWVEC(struct mp_pt, t->n_ssa);
@@ -451,7 +368,8 @@ void mp_track_function(struct mp_fn_track *t, function *fn,
 	rpo = XNEWVEC(int, n_basic_blocks_for_fn(fn));
 	n_rpo = pre_and_rev_post_order_compute_fn(fn, NULL, rpo, false);
 	for (sweeps = 0;; sweeps++) {
-		if (sweeps > MP_LATTICE_STEPS * ((unsigned long)t->n_ssa + t->n_slots + 1)) {
+		if (sweeps > MP_LATTICE_STEPS * ((unsigned long)t->n_ssa + t->n_slots + 1) ||
+		    (mp_opts.sweep_limit && sweeps >= mp_opts.sweep_limit)) {
 			t->unsettled = true;
 			break;
 		}

@@ -147,8 +147,13 @@ static void add_field(tree f, HOST_WIDE_INT pos, void *data)
 	struct mp_policy *pol = (struct mp_policy *)data;
 	struct mp_field *mf;
 
-	if (pol->n_fields == MP_MAX_FIELDS)
+	/* A field mask has one bit per member; never drop one silently. */
+	if (pol->n_fields >= MP_MAX_FIELDS) {
+		if (pol->n_fields++ == MP_MAX_FIELDS)
+			error_at(DECL_SOURCE_LOCATION(f), "%s: %qs has more than %u members; the plugin cannot check it",
+				 mp_plugin_name, "struct vm_area_desc", MP_MAX_FIELDS);
 		return;
+	}
 	mf = &pol->fields[pol->n_fields++];
 	mf->name = field_name(f);
 	mf->bitpos = pos;
@@ -161,20 +166,18 @@ static void add_field(tree f, HOST_WIDE_INT pos, void *data)
 static void build_permitted_list(struct mp_policy *pol)
 {
 	unsigned int i;
-	size_t len = 0;
 
-	pol->permitted[0] = '\0';
+	pol->permitted = xstrdup("");
 	for (i = 0; i < pol->n_fields; i++) {
 		const struct mp_field *f = &pol->fields[i];
-		int n;
+		char *next;
 
 		if (f->cls != MP_FIELD_MUTABLE && f->cls != MP_FIELD_WRITE_ONLY)
 			continue;
-		n = snprintf(pol->permitted + len, sizeof(pol->permitted) - len,
-			     "%s%s", len ? ", " : "", f->name);
-		if (n < 0 || (size_t)n >= sizeof(pol->permitted) - len)
-			break;
-		len += n;
+		next = xasprintf("%s%s%s", pol->permitted,
+				 *pol->permitted ? ", " : "", f->name);
+		free(pol->permitted);
+		pol->permitted = next;
 	}
 }
 
@@ -241,6 +244,7 @@ static void resolve_action_ok(struct mp_policy *pol, tree record)
 
 	if (!action || !RECORD_OR_UNION_TYPE_P(TREE_TYPE(action)))
 		return;
+	pol->action_ok = XNEWVEC(struct mp_range, mp_opts.n_action_ok + 1);
 	for (i = 0; i < mp_opts.n_action_ok; i++) {
 		HOST_WIDE_INT pos, size;
 
@@ -262,6 +266,8 @@ static void build_policy(struct mp_policy *pol, tree record)
 	pol->generation = detect_generation(record);
 	pol->size = mp_type_bits(record);
 	for_each_named_member(record, 0, add_field, pol);
+	if (pol->n_fields > MP_MAX_FIELDS)
+		pol->n_fields = MP_MAX_FIELDS;	/* reported as an error */
 	build_permitted_list(pol);
 	resolve_action_ok(pol, record);
 }
@@ -323,20 +329,4 @@ bool mp_policy_action_ok_path(const char *subpath)
 			return true;
 	}
 	return false;
-}
-
-const char *mp_field_class_name(enum mp_field_class cls)
-{
-	switch (cls) {
-	case MP_FIELD_IMMUTABLE:
-		return "immutable";
-	case MP_FIELD_MUTABLE:
-		return "mutable";
-	case MP_FIELD_WRITE_ONLY:
-		return "write-only";
-	case MP_FIELD_HELPER_OWNED:
-		return "helper-owned";
-	default:
-		return "unclassified";
-	}
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Rules mmap-prepare-both-hooks and mmap-prepare-deprecated-mmap.
+ * Ops objects and the hooks they are given, collected over the unit for
+ * the rules mmap-prepare-both-hooks and mmap-prepare-deprecated-mmap
+ * (both_hooks.c, deprecated_mmap.c) to judge once the unit is complete.
  *
  * An ops object is any object of a struct type with function-pointer
  * members named mmap and mmap_prepare (file_operations, uio_info, ...).
@@ -17,18 +19,10 @@
  */
 #include "mmap_prepare.h"
 
-enum { HOOK_MMAP, HOOK_MMAP_PREPARE, HOOK_COUNT };
-
-static const char *const hook_names[HOOK_COUNT] = { "mmap", "mmap_prepare" };
-
 struct ops_record {
+	struct mp_ops_object obj;
 	unsigned int uid;		/* DECL_UID, or 0 for pointer objects */
 	HOST_WIDE_INT off;		/* bits; serial number for pointers */
-	char *name;			/* "foo_fops", "tbl[1]", "dev.fops" */
-	char *type_name;
-	bool set[HOOK_COUNT];
-	location_t loc[HOOK_COUNT];
-	location_t decl_loc;
 };
 
 static struct ops_record *records;
@@ -48,9 +42,9 @@ static int hook_of_field(tree field)
 	if (TREE_CODE(field) != FIELD_DECL || !DECL_NAME(field))
 		return -1;
 	if (DECL_NAME(field) == mp_id_mmap)
-		i = HOOK_MMAP;
+		i = MP_HOOK_MMAP;
 	else if (DECL_NAME(field) == mp_id_mmap_prepare)
-		i = HOOK_MMAP_PREPARE;
+		i = MP_HOOK_MMAP_PREPARE;
 	else
 		return -1;
 	return is_function_pointer(TREE_TYPE(field)) ? i : -1;
@@ -59,7 +53,7 @@ static int hook_of_field(tree field)
 /* Does struct TYPE have both hook members? */
 static bool is_ops_type(tree type)
 {
-	bool have[HOOK_COUNT] = { false, false };
+	bool have[MP_HOOK_COUNT] = { false, false };
 	tree f;
 
 	if (!type || TREE_CODE(type) != RECORD_TYPE)
@@ -70,7 +64,7 @@ static bool is_ops_type(tree type)
 		if (hook >= 0)
 			have[hook] = true;
 	}
-	return have[HOOK_MMAP] && have[HOOK_MMAP_PREPARE];
+	return have[MP_HOOK_MMAP] && have[MP_HOOK_MMAP_PREPARE];
 }
 
 static char *type_name_of(tree type)
@@ -85,8 +79,7 @@ static char *type_name_of(tree type)
 }
 
 static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
-				     const char *name, tree type,
-				     location_t decl_loc)
+				     const char *name, tree type)
 {
 	struct ops_record *r;
 	unsigned int i;
@@ -99,19 +92,18 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 	memset(r, 0, sizeof(*r));
 	r->uid = uid;
 	r->off = off;
-	r->name = xstrdup(name);
-	r->type_name = type_name_of(type);
-	r->decl_loc = decl_loc;
+	r->obj.name = xstrdup(name);
+	r->obj.type_name = type_name_of(type);
 	return r;
 }
 
 static void set_hook(struct ops_record *r, int hook, location_t loc)
 {
 	/* The first sighting wins: the initializer's own location. */
-	if (r->set[hook])
+	if (r->obj.set[hook])
 		return;
-	r->set[hook] = true;
-	r->loc[hook] = loc;
+	r->obj.set[hook] = true;
+	r->obj.loc[hook] = loc;
 }
 
 /* "Set" means a non-null value: .mmap = NULL does not provide a hook. */
@@ -177,8 +169,7 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 
 			if (loc == UNKNOWN_LOCATION)
 				loc = w->decl_loc;
-			set_hook(get_record(w->uid, off, name, type, w->decl_loc),
-				 hook, loc);
+			set_hook(get_record(w->uid, off, name, type), hook, loc);
 			continue;
 		}
 		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
@@ -283,7 +274,7 @@ static char *pointer_object_name(tree base)
 	return xstrdup("object");
 }
 
-static struct ops_record *record_for_store(tree base, location_t loc,
+static struct ops_record *record_for_store(tree base,
 					   struct pointer_object **ptrs,
 					   unsigned int *n_ptrs)
 {
@@ -296,8 +287,7 @@ static struct ops_record *record_for_store(tree base, location_t loc,
 	if (mp_ref_extent(base, &decl, &pos, &size) && DECL_P(decl) &&
 	    TREE_CODE(decl) == VAR_DECL) {
 		name = object_name(base, decl);
-		r = get_record(DECL_UID(decl), pos, name, TREE_TYPE(base),
-			       DECL_SOURCE_LOCATION(decl));
+		r = get_record(DECL_UID(decl), pos, name, TREE_TYPE(base));
 		free(name);
 		return r;
 	}
@@ -306,7 +296,7 @@ static struct ops_record *record_for_store(tree base, location_t loc,
 			return &records[(*ptrs)[i].record];
 	}
 	name = pointer_object_name(base);
-	r = get_record(0, ++pointer_serial, name, TREE_TYPE(base), loc);
+	r = get_record(0, ++pointer_serial, name, TREE_TYPE(base));
 	free(name);
 	*ptrs = XRESIZEVEC(struct pointer_object, *ptrs, *n_ptrs + 1);
 	(*ptrs)[*n_ptrs].base = base;
@@ -340,81 +330,37 @@ void mp_ops_scan_function(function *fn)
 			base = TREE_OPERAND(lhs, 0);
 			if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
 				continue;
-			set_hook(record_for_store(base, gimple_location(stmt),
-						  &ptrs, &n_ptrs),
+			set_hook(record_for_store(base, &ptrs, &n_ptrs),
 				 hook, gimple_location(stmt));
 		}
 	}
 	free(ptrs);
 }
 
-/* ---- reporting ---- */
+/* ---- for the rules ---- */
 
-static location_t spelling(location_t loc)
+unsigned int mp_ops_count(void)
 {
-	return linemap_resolve_location(line_table, loc,
-					LRK_MACRO_EXPANSION_POINT, NULL);
+	return n_records;
 }
 
-static void report_both(const struct ops_record *r)
+const struct mp_ops_object *mp_ops_object(unsigned int i)
 {
-	struct mp_finding f;
-	int second = HOOK_MMAP_PREPARE, first;
-
-	/* Warn at the hook written second, note the other. */
-	if (linemap_compare_locations(line_table, spelling(r->loc[HOOK_MMAP]),
-				      spelling(r->loc[HOOK_MMAP_PREPARE])) < 0)
-		second = HOOK_MMAP;
-	first = 1 - second;
-
-	memset(&f, 0, sizeof(f));
-	f.rule = MP_RULE_BOTH_HOOKS;
-	f.loc = r->loc[second];
-	f.field = xstrdup(hook_names[second]);
-	f.message = xasprintf("'%s' (%s) sets both '.mmap' and '.mmap_prepare'; the hooks are mutually exclusive and mmap() fails with -ENODEV",
-			      r->name, r->type_name);
-	f.notes[0].loc = r->loc[first];
-	f.notes[0].text = xasprintf("'.%s' is also set here; drop '.mmap' and keep '.mmap_prepare'",
-				    hook_names[first]);
-	f.n_notes = 1;
-	mp_finding_add(&f);
+	return &records[i].obj;
 }
 
-static void report_deprecated(const struct ops_record *r)
-{
-	struct mp_finding f;
-
-	memset(&f, 0, sizeof(f));
-	f.rule = MP_RULE_DEPRECATED_MMAP;
-	f.loc = r->loc[HOOK_MMAP];
-	f.field = xstrdup("mmap");
-	f.message = xasprintf("'%s' (%s) provides the deprecated '.mmap' hook and no '.mmap_prepare'",
-			      r->name, r->type_name);
-	f.notes[0].loc = r->loc[HOOK_MMAP];
-	f.notes[0].text = xstrdup("convert it to '.mmap_prepare', which receives a 'struct vm_area_desc' (see Documentation/filesystems/mmap_prepare.rst)");
-	f.n_notes = 1;
-	mp_finding_add(&f);
-}
-
-void mp_ops_report(void)
+void mp_ops_release(void)
 {
 	unsigned int i;
 
 	for (i = 0; i < n_records; i++) {
-		const struct ops_record *r = &records[i];
-
-		if (r->set[HOOK_MMAP] && r->set[HOOK_MMAP_PREPARE]) {
-			if (mp_rule_on(MP_RULE_BOTH_HOOKS))
-				report_both(r);
-		} else if (r->set[HOOK_MMAP] && mp_rule_on(MP_RULE_DEPRECATED_MMAP)) {
-			report_deprecated(r);
-		}
-		free(r->name);
-		free(r->type_name);
+		free(records[i].obj.name);
+		free(records[i].obj.type_name);
 	}
 	free(records);
 	records = NULL;
 	n_records = 0;
 	records_cap = 0;
+	pointer_serial = 0;
 	mp_key_index_clear(&record_index);
 }

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals of the analysis, shared by its files only.  Rules see its
+ * results through struct mp_fn_facts (mmap_prepare.h), never this.
+ *
+ * Layers, each using only the ones above it:
+ *   locate_ref.c      where a reference lands, what an operand points to
+ *   pointer_track.c   the values of one function, swept to a fixed point
+ *   effects.c         the effects of each statement, from settled values
+ *   call_graph.c      strongly connected components, callees first
+ *   callee_summary.c  may a callee write through a parameter (per SCC)
+ *   unit_analysis.c   the unit, callees first: values, summaries, facts
+ */
+#ifndef MP_ANALYSIS_H
+#define MP_ANALYSIS_H
+
+#include "mmap_prepare.h"
+
+/*
+ * What the analysis knows about one value: whether it may point into a
+ * tracked object (a descriptor, or in summary mode the object a
+ * parameter points to), at which bit offset, and whether it surely
+ * points to a local object of the function.
+ */
+struct mp_pt {
+	bool visited;
+	bool tracked;
+	bool off_known;
+	bool local;
+	HOST_WIDE_INT off;		/* bits from the object's start */
+};
+
+/* Not reached yet: ignored by joins, so loops start optimistic. */
+static const struct mp_pt mp_pt_unvisited = { false, false, false, false, 0 };
+/* Reached, and points nowhere the plugin cares about. */
+static const struct mp_pt mp_pt_nothing = { true, false, false, false, 0 };
+
+static inline struct mp_pt mp_pt_tracked_at(HOST_WIDE_INT off, bool off_known)
+{
+	struct mp_pt r = mp_pt_nothing;
+
+	r.tracked = true;
+	r.off_known = off_known;
+	r.off = off_known ? off : 0;
+	return r;
+}
+
+struct mp_pt mp_pt_join(struct mp_pt a, struct mp_pt b);
+bool mp_pt_same(const struct mp_pt *a, const struct mp_pt *b);
+
+enum mp_track_mode {
+	MP_TRACK_DESCRIPTORS,		/* every struct vm_area_desc */
+	MP_TRACK_PARAM,			/* one pointer parameter's object */
+};
+
+/* A local object (at a bit offset, -1: anywhere) holding a pointer. */
+struct mp_slot {
+	tree decl;
+	HOST_WIDE_INT off;
+	struct mp_pt val;
+};
+
+/* What a callee returns, in descriptor terms (asked by the sweeps). */
+typedef struct mp_pt (*mp_return_fn)(tree fndecl);
+/* May a callee write through (or keep) its pointer parameter IDX? */
+typedef bool (*mp_may_write_fn)(tree fndecl, unsigned int idx);
+
+/* The values of one function. */
+struct mp_fn_track {
+	function *fn;
+	tree fndecl;
+	enum mp_track_mode mode;
+	tree tracked_parm;		/* MP_TRACK_PARAM */
+	const struct mp_policy *pol;
+	mp_return_fn callee_return;	/* MP_TRACK_DESCRIPTORS */
+	struct mp_pt *ssa;		/* by SSA version */
+	unsigned int n_ssa;
+	struct mp_slot *slots;
+	unsigned int n_slots, slots_cap;
+	struct mp_pt ret;		/* joined over the returns */
+	bool relevant;			/* something tracked was seen */
+	bool changed;			/* in the current sweep */
+	bool unsettled;			/* values did not settle (a bug) */
+};
+
+#define MP_MAX_PATH 8
+
+/* Where a memory reference lands. */
+struct mp_place {
+	enum mp_place_kind kind;
+	bool range_known;
+	HOST_WIDE_INT lo;		/* bits from the tracked object's start */
+	HOST_WIDE_INT size;		/* bits; -1 means "to the end" */
+	tree decl;			/* base declaration, if any */
+	bool base_local;		/* the base is a local declaration */
+	unsigned int n_path;		/* members named by the source */
+	tree path[MP_MAX_PATH];		/* FIELD_DECLs, outermost first */
+	HOST_WIDE_INT path_base;	/* bits; where path[0]'s object is */
+	unsigned int path_type_uid;	/* TYPE_UID of that object */
+	bool path_via_pointer;		/* path starts inside a member */
+};
+
+/* ---- locate_ref.c: questions about the current values; no state ---- */
+
+bool mp_is_reference(tree ref);
+void mp_locate_ref(const struct mp_fn_track *t, tree ref,
+		   struct mp_place *place);
+/* What OP (an SSA name or an address) points to. */
+struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op);
+/* mem* builtins that write at their first argument: index of the length
+   argument, or -1. */
+int mp_memory_writer_len_arg(gcall *call);
+/* Builtins whose result is their first argument. */
+bool mp_returns_first_arg(gcall *call);
+
+/* ---- pointer_track.c ---- */
+
+/* Sweeps FN until its values settle.  PARM: the parameter tracked in
+   MP_TRACK_PARAM mode; CALLEE_RETURN: in MP_TRACK_DESCRIPTORS mode. */
+void mp_track_function(struct mp_fn_track *t, function *fn,
+		       enum mp_track_mode mode, tree parm,
+		       mp_return_fn callee_return);
+void mp_track_release(struct mp_fn_track *t);
+
+/* ---- effects.c ---- */
+
+/* The effects of every statement of T's function (settled values). */
+void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
+		      mp_may_write_fn may_write);
+void mp_effects_release(struct mp_fn_facts *facts);
+/* Do FACTS show that the tracked object may be written or kept? */
+bool mp_effects_may_write(const struct mp_fn_facts *facts,
+			  mp_may_write_fn may_write);
+
+/* ---- call_graph.c ---- */
+
+/* The unit's functions with a body, in strongly connected components,
+   callees before callers. */
+void mp_call_graph_build(void);
+unsigned int mp_scc_count(void);
+/* Members of SCC I and whether it calls itself (recursion). */
+unsigned int mp_scc_members(unsigned int i, cgraph_node *const **members,
+			     bool *recursive);
+/* The SCC of FNDECL, or -1 if it has no body here. */
+int mp_scc_of(tree fndecl);
+void mp_call_graph_release(void);
+
+/* ---- callee_summary.c ---- */
+
+/* The analysable body of FNDECL, or NULL (none, or replaceable). */
+function *mp_visible_body(tree fndecl);
+/* Computed for FNDECL's whole SCC on first use, callees first. */
+bool mp_callee_may_write_param(tree fndecl, unsigned int idx);
+void mp_summaries_release(void);
+
+#endif /* MP_ANALYSIS_H */

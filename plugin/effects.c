@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What each statement does to a tracked object, worked out once from the
+ * settled values of its function, for every rule and for the callee
+ * summaries to read:
+ *
+ *   WRITE          a store, asm output, mem* or atomic builtin, or the
+ *                  address of bits handed to a callee that may write them,
+ *                  with the bits, the fields they cover and the member
+ *                  path the source names
+ *   READ           a load
+ *   CALL_ARG       a call given a pointer into the object
+ *   POINTER_STORE  such a pointer stored in memory, and where
+ *   RETURN         such a pointer returned
+ *   ASM_INPUT      an asm given such a pointer
+ *
+ * A statement's effects are in the order it has them (a load before the
+ * store of the same statement); statements in block order.
+ */
+#include "analysis.h"
+
+struct builder {
+	struct mp_fn_facts *facts;
+	const struct mp_fn_track *t;
+	mp_may_write_fn may_write;
+	unsigned int cap;
+};
+
+static struct mp_effect *new_effect(struct builder *b, enum mp_effect_kind kind,
+				    gimple *stmt)
+{
+	struct mp_fn_facts *facts = b->facts;
+	struct mp_effect *e;
+
+	MP_GROW(facts->effects, facts->n_effects, b->cap);
+	e = &facts->effects[facts->n_effects++];
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->stmt = stmt;
+	return e;
+}
+
+/* ---- the member path the source names ---- */
+
+/* The member a pointer-based path starts in: at BIT and of that type. */
+static const char *member_at(const struct mp_policy *pol, HOST_WIDE_INT bit,
+			     unsigned int type_uid)
+{
+	unsigned int i;
+
+	for (i = 0; i < pol->n_fields; i++) {
+		if (pol->fields[i].bitpos == bit &&
+		    pol->fields[i].type_uid == type_uid)
+			return pol->fields[i].name;
+	}
+	return NULL;
+}
+
+/* "action.remap.size" from the members the source named, or NULL. */
+static char *source_path(const struct mp_policy *pol,
+			 const struct mp_place *place)
+{
+	char *out = NULL;
+	unsigned int i;
+
+	if (place->path_via_pointer) {
+		const char *member = member_at(pol, place->path_base,
+					       place->path_type_uid);
+
+		if (!member || !place->n_path)
+			return NULL;
+		out = xstrdup(member);
+	}
+
+	for (i = 0; i < place->n_path; i++) {
+		tree name = DECL_NAME(place->path[i]);
+		char *next;
+
+		if (!name)
+			continue;	/* anonymous struct or union */
+		next = xasprintf("%s%s%s", out ? out : "", out ? "." : "",
+				 IDENTIFIER_POINTER(name));
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* Bits, fields and spelling of a WRITE or READ at PLACE. */
+static void set_bits(struct builder *b, struct mp_effect *e,
+		     const struct mp_place *place)
+{
+	const struct mp_policy *pol = b->t->pol;
+
+	e->range_known = place->range_known;
+	e->lo = place->lo;
+	e->size = place->size;
+	if (b->t->mode != MP_TRACK_DESCRIPTORS || !pol || !place->range_known)
+		return;
+	e->fields = mp_policy_fields_in(pol, place->lo, place->size);
+	if (e->fields)
+		e->spelled = source_path(pol, place);
+}
+
+/* The SIZE bits (-1: to the end) a tracked pointer V points at. */
+static void place_at_value(struct mp_place *place, struct mp_pt v,
+			   HOST_WIDE_INT size)
+{
+	memset(place, 0, sizeof(*place));
+	place->kind = MP_PLACE_TRACKED;
+	place->range_known = v.off_known;
+	place->lo = v.off;
+	place->size = size;
+}
+
+static void add_write(struct builder *b, gimple *stmt, enum mp_write_how how,
+		      const struct mp_place *place, tree callee)
+{
+	struct mp_effect *e = new_effect(b, MP_EFFECT_WRITE, stmt);
+
+	e->how = how;
+	e->callee = callee;
+	set_bits(b, e, place);
+}
+
+/* ---- assignments and asm ---- */
+
+/*
+ * "struct vm_area_desc copy = *desc;" creates a descriptor: the
+ * gimplifier gives the initialising stores the declaration's location.
+ */
+static bool is_initialization(gimple *stmt, tree lhs)
+{
+	tree base = get_base_address(lhs);
+
+	return base && TREE_CODE(base) == VAR_DECL &&
+	       get_pure_location(gimple_location(stmt)) ==
+	       get_pure_location(DECL_SOURCE_LOCATION(base));
+}
+
+static void memory_store(struct builder *b, gimple *stmt, tree lhs)
+{
+	struct mp_place place;
+	struct mp_effect *e;
+
+	mp_locate_ref(b->t, lhs, &place);
+	if (place.kind != MP_PLACE_TRACKED)
+		return;
+	e = new_effect(b, MP_EFFECT_WRITE, stmt);
+	e->how = MP_WRITE_STORE;
+	e->clobber = gimple_clobber_p(stmt);
+	e->initialization = is_initialization(stmt, lhs);
+	set_bits(b, e, &place);
+}
+
+static void assign_effects(struct builder *b, gassign *stmt)
+{
+	tree lhs = gimple_assign_lhs(stmt);
+	tree rhs = gimple_assign_rhs1(stmt);
+	struct mp_place place;
+	struct mp_effect *e;
+
+	if (gimple_assign_single_p(stmt) && gimple_assign_load_p(stmt)) {
+		mp_locate_ref(b->t, rhs, &place);
+		if (place.kind == MP_PLACE_TRACKED) {
+			e = new_effect(b, MP_EFFECT_READ, stmt);
+			set_bits(b, e, &place);
+		}
+	}
+	if (TREE_CODE(lhs) == SSA_NAME)
+		return;
+	memory_store(b, stmt, lhs);
+	if (!gimple_assign_single_p(stmt) ||
+	    (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) ||
+	    !mp_value_of(b->t, rhs).tracked)
+		return;
+	mp_locate_ref(b->t, lhs, &place);
+	e = new_effect(b, MP_EFFECT_POINTER_STORE, stmt);
+	e->dest = place.kind;
+	e->dest_decl = place.decl;
+	e->dest_local_decl = place.decl && place.base_local;
+}
+
+static void asm_effects(struct builder *b, gasm *as)
+{
+	unsigned int i;
+
+	for (i = 0; i < gimple_asm_noutputs(as); i++) {
+		tree out = TREE_VALUE(gimple_asm_output_op(as, i));
+
+		if (TREE_CODE(out) != SSA_NAME)
+			memory_store(b, as, out);
+	}
+	for (i = 0; i < gimple_asm_ninputs(as); i++) {
+		if (mp_value_of(b->t, TREE_VALUE(gimple_asm_input_op(as, i))).tracked) {
+			new_effect(b, MP_EFFECT_ASM_INPUT, as);
+			break;
+		}
+	}
+}
+
+/* ---- calls ---- */
+
+/*
+ * Bytes an __atomic_* / __sync_* builtin may write at its first argument
+ * (_Atomic stores lower to them): the size in the name, -1 when the name
+ * has none, 0 for builtins that do not write.
+ */
+static HOST_WIDE_INT atomic_write_bytes(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	const char *name, *us;
+
+	if (!gimple_call_builtin_p(call, BUILT_IN_NORMAL) ||
+	    gimple_call_num_args(call) < 1)
+		return 0;
+	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	if (strncmp(name, "__atomic_", 9) && strncmp(name, "__sync_", 7))
+		return 0;
+	if (strstr(name, "load") || strstr(name, "fence") ||
+	    strstr(name, "lock_free") || strstr(name, "synchronize"))
+		return 0;
+	us = strrchr(name, '_');
+	return us && ISDIGIT(us[1]) ? atoi(us + 1) : -1;
+}
+
+/* Declared type of parameter IDX, or NULL for variadic/unprototyped. */
+static tree param_type(gcall *call, unsigned int idx)
+{
+	tree fntype = gimple_call_fntype(call);
+	tree args = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+
+	for (; args && idx; args = TREE_CHAIN(args), idx--)
+		;
+	return args && !VOID_TYPE_P(TREE_VALUE(args)) ? TREE_VALUE(args) : NULL_TREE;
+}
+
+static bool points_to_const(tree type)
+{
+	return type && POINTER_TYPE_P(type) && TYPE_READONLY(TREE_TYPE(type));
+}
+
+/*
+ * &desc->start handed to a callee: a write unless the parameter is a
+ * pointer to const or the callee provably never writes through it.  A
+ * callee taking the descriptor itself is checked on its own.
+ */
+static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
+			      struct mp_pt v)
+{
+	tree arg = gimple_call_arg(call, idx);
+	tree ptype = param_type(call, idx);
+	tree callee = gimple_call_fndecl(call);
+	struct mp_place place;
+	HOST_WIDE_INT pointee;
+
+	if (!POINTER_TYPE_P(TREE_TYPE(arg)))
+		return;
+	if (!ptype)
+		ptype = TREE_TYPE(arg);
+	if (mp_is_desc_pointer_type(ptype) || mp_is_desc_pointer_type(TREE_TYPE(arg)))
+		return;
+	if (points_to_const(ptype))
+		return;
+	if (callee && !b->may_write(callee, idx))
+		return;
+
+	if (TREE_CODE(arg) == ADDR_EXPR) {
+		mp_locate_ref(b->t, TREE_OPERAND(arg, 0), &place);
+	} else {
+		pointee = POINTER_TYPE_P(ptype) ? mp_type_bits(TREE_TYPE(ptype)) : -1;
+		/* void * and char * callees may write any length. */
+		place_at_value(&place, v, pointee > BITS_PER_UNIT ? pointee : -1);
+	}
+	if (place.kind == MP_PLACE_TRACKED)
+		add_write(b, call, MP_WRITE_ADDRESS, &place, callee);
+}
+
+static void call_effects(struct builder *b, gcall *call)
+{
+	int len_arg = mp_memory_writer_len_arg(call);
+	HOST_WIDE_INT atomic = atomic_write_bytes(call);
+	tree callee = gimple_call_fndecl(call);
+	struct mp_place place;
+	unsigned int i;
+
+	for (i = 0; i < gimple_call_num_args(call); i++) {
+		struct mp_pt v = mp_value_of(b->t, gimple_call_arg(call, i));
+		struct mp_effect *e;
+
+		if (!v.tracked)
+			continue;
+		e = new_effect(b, MP_EFFECT_CALL_ARG, call);
+		e->callee = callee;
+		e->arg = i;
+		e->readonly_param = points_to_const(param_type(call, i));
+		e->memory_writer = len_arg >= 0;
+		if (len_arg >= 0 && i == 0) {
+			tree len = gimple_call_arg(call, len_arg);
+
+			place_at_value(&place, v, tree_fits_uhwi_p(len) ?
+				       (HOST_WIDE_INT)tree_to_uhwi(len) * BITS_PER_UNIT : -1);
+			add_write(b, call, MP_WRITE_BUILTIN, &place, NULL_TREE);
+		} else if (atomic && i == 0) {
+			place_at_value(&place, v, atomic > 0 ? atomic * BITS_PER_UNIT : -1);
+			add_write(b, call, MP_WRITE_STORE, &place, NULL_TREE);
+		} else if (len_arg < 0 && !atomic) {
+			address_arg_write(b, call, i, v);
+		}
+	}
+}
+
+static void stmt_effects(struct builder *b, gimple *stmt)
+{
+	tree val;
+
+	switch (gimple_code(stmt)) {
+	case GIMPLE_ASSIGN:
+		assign_effects(b, as_a<gassign *>(stmt));
+		break;
+	case GIMPLE_CALL:
+		call_effects(b, as_a<gcall *>(stmt));
+		break;
+	case GIMPLE_ASM:
+		asm_effects(b, as_a<gasm *>(stmt));
+		break;
+	case GIMPLE_RETURN:
+		val = gimple_return_retval(as_a<greturn *>(stmt));
+		if (val && mp_value_of(b->t, val).tracked)
+			new_effect(b, MP_EFFECT_RETURN, stmt);
+		break;
+	default:
+		break;
+	}
+}
+
+void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
+		      mp_may_write_fn may_write)
+{
+	struct builder b = { facts, t, may_write, 0 };
+	unsigned int n_bb = last_basic_block_for_fn(t->fn);
+	basic_block bb;
+
+	memset(facts, 0, sizeof(*facts));
+	facts->fndecl = t->fndecl;
+	facts->fn = t->fn;
+	facts->pol = t->pol;
+	facts->unsettled = t->unsettled;
+	facts->bb_first = XCNEWVEC(unsigned int, n_bb);
+	facts->bb_count = XCNEWVEC(unsigned int, n_bb);
+	FOR_EACH_BB_FN(bb, t->fn) {
+		gimple_stmt_iterator si;
+
+		facts->bb_first[bb->index] = facts->n_effects;
+		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+			stmt_effects(&b, gsi_stmt(si));
+		facts->bb_count[bb->index] = facts->n_effects -
+					     facts->bb_first[bb->index];
+	}
+}
+
+void mp_effects_release(struct mp_fn_facts *facts)
+{
+	unsigned int i;
+
+	for (i = 0; i < facts->n_effects; i++)
+		free((char *)facts->effects[i].spelled);
+	free(facts->effects);
+	free(facts->bb_first);
+	free(facts->bb_count);
+	memset(facts, 0, sizeof(*facts));
+}
+
+/*
+ * Summary mode: may the function write through the tracked parameter, or
+ * keep it where a later write could use it?  Any write, a pointer stored
+ * outside the function's own locals, a return, an asm given it, or a
+ * call that may write it.  A mem* builtin reads its other arguments.
+ */
+bool mp_effects_may_write(const struct mp_fn_facts *facts,
+			  mp_may_write_fn may_write)
+{
+	unsigned int i;
+
+	if (facts->unsettled)
+		return true;	/* no proof from values that did not settle */
+	for (i = 0; i < facts->n_effects; i++) {
+		const struct mp_effect *e = &facts->effects[i];
+
+		switch (e->kind) {
+		case MP_EFFECT_WRITE:
+		case MP_EFFECT_RETURN:
+		case MP_EFFECT_ASM_INPUT:
+			return true;
+		case MP_EFFECT_POINTER_STORE:
+			if (!e->dest_local_decl)
+				return true;
+			break;
+		case MP_EFFECT_CALL_ARG:
+			if ((e->memory_writer && e->arg > 0) || e->readonly_param)
+				break;
+			if (!e->callee || may_write(e->callee, e->arg))
+				return true;
+			break;
+		default:
+			break;
+		}
+	}
+	return false;
+}

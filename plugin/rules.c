@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The rule table, built from include/mp_rule_list.h, and what is derived
+ * from it: rule lookup by name, the list of names in errors, and the
+ * plugin's help text (which testsuite/rules/ compares with the gate, the
+ * docs and the mutation list).
+ */
+#include "mmap_prepare.h"
+
+const struct mp_rule_def mp_rules[MP_RULE_COUNT] = {
+#define MP_RULE(id, name, dflt, ops, summary) \
+	{ name, "mmap-prepare-" name, dflt, summary, &mp_rule_##ops },
+#include "mp_rule_list.h"
+#undef MP_RULE
+};
+
+bool mp_rule_lookup(const char *name, enum mp_rule *rule)
+{
+	int i;
+
+	if (!strncmp(name, "mmap-prepare-", 13))
+		name += 13;
+	for (i = 0; i < MP_RULE_COUNT; i++) {
+		if (!strcmp(name, mp_rules[i].name)) {
+			*rule = (enum mp_rule)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *mp_rule_names(void)
+{
+	static char *names;
+	int i;
+
+	if (names)
+		return names;
+	names = xstrdup("");
+	for (i = 0; i < MP_RULE_COUNT; i++) {
+		char *next = xasprintf("%s%s%s", names, i ? ", " : "",
+				       mp_rules[i].name);
+
+		free(names);
+		names = next;
+	}
+	return names;
+}
+
+static const char *default_word(enum mp_rule_default dflt)
+{
+	switch (dflt) {
+	case MP_ON:
+		return "on";
+	case MP_W1:
+		return "W=1";
+	default:
+		return "opt-in";
+	}
+}
+
+/*
+ * One line per rule, "rule mmap-prepare-NAME (DEFAULT): SUMMARY", so that
+ * scripts can read the table from gcc -v --help -fplugin=...
+ */
+const char *mp_help_text(void)
+{
+	static char *help;
+	int i;
+
+	if (help)
+		return help;
+	help = xasprintf("check mmap_prepare hooks and struct vm_area_desc writes\n"
+			 "disable\t\tload but check nothing (per-object opt-out)\n"
+			 "rules=LIST\tenable/disable rules: +deprecated-mmap,-action\n"
+			 "core=LIST\t':' or ',' separated core paths (replaces %s)\n"
+			 "action-ok=LIST\taction sub-fields drivers may set (default error_override)\n"
+			 "werror\t\treport this plugin's findings as errors\n"
+			 "report=FILE\tappend one JSON object per finding to FILE\n"
+			 "sweep-limit=N\tfor tests: stop the analysis of a function after N sweeps\n",
+			 mp_default_core);
+	for (i = 0; i < MP_RULE_COUNT; i++) {
+		char *next = xasprintf("%srule %s (%s): %s\n", help,
+				       mp_rules[i].full_name,
+				       default_word(mp_rules[i].dflt),
+				       mp_rules[i].summary);
+
+		free(help);
+		help = next;
+	}
+	return help;
+}

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Rule mmap-prepare-write-only-read (W=1): vm_ops and private_data are
+ * write-only; their initial value is unspecified.  A read is reported
+ * only if some path from the function's entry reaches it without a write
+ * of that field, so "if (x) desc->private_data = p; ... read" is
+ * reported and "desc->private_data = p; ... read" is not.
+ *
+ * Forward must-analysis over the CFG: the set of write-only fields
+ * written on every path.  A call that receives a pointer into the
+ * descriptor may write them all.
+ */
+#include "mmap_prepare.h"
+
+struct wo_state {
+	const struct mp_fn_facts *facts;
+	mp_field_mask write_only;	/* all write-only fields */
+	mp_field_mask *out;		/* per block: surely written at exit */
+	bool reporting;
+};
+
+/* The write-only field a load reads, if it reads exactly one. */
+static int field_read(const struct wo_state *s, const struct mp_effect *e)
+{
+	const struct mp_policy *pol = s->facts->pol;
+	unsigned int i;
+
+	if (!e->range_known || e->size < 0)
+		return -1;
+	for (i = 0; i < pol->n_fields; i++) {
+		const struct mp_field *f = &pol->fields[i];
+
+		if ((s->write_only & (1ULL << i)) && e->lo >= f->bitpos &&
+		    e->lo + e->size <= f->bitpos + f->bitsize)
+			return i;
+	}
+	return -1;
+}
+
+static void emit_read(const struct mp_finding *f)
+{
+	if (!mp_report(f, "%qD reads write-only field %qs of %qs before writing it",
+		       f->fndecl, f->field, "struct vm_area_desc"))
+		return;
+	inform(f->note_loc, "%qs is write-only in an mmap_prepare hook: its initial value is unspecified; assign it first, or keep the value in a local variable",
+	       f->field);
+}
+
+static void report_read(const struct wo_state *s, const struct mp_effect *e,
+			int field)
+{
+	const struct mp_field *fld = &s->facts->pol->fields[field];
+	struct mp_finding f;
+
+	memset(&f, 0, sizeof(f));
+	f.rule = MP_RULE_WRITE_ONLY_READ;
+	f.loc = mp_stmt_location(e->stmt, s->facts->fndecl);
+	f.fndecl = s->facts->fndecl;
+	f.field = xstrdup(fld->name);
+	f.note_loc = fld->loc;
+	f.emit = emit_read;
+	mp_finding_add(&f);
+}
+
+/* Applies effect E to the set WRITTEN; reports reads when asked to. */
+static mp_field_mask transfer(const struct wo_state *s,
+			      const struct mp_effect *e, mp_field_mask written)
+{
+	int field;
+
+	switch (e->kind) {
+	case MP_EFFECT_READ:
+		field = field_read(s, e);
+		if (field >= 0 && !(written & (1ULL << field)) && s->reporting)
+			report_read(s, e, field);
+		return written;
+	case MP_EFFECT_WRITE:
+		if (e->clobber)
+			return written;
+		return written | (e->range_known ? e->fields & s->write_only :
+				  s->write_only);
+	case MP_EFFECT_CALL_ARG:
+		return s->write_only;
+	default:
+		return written;
+	}
+}
+
+static mp_field_mask block_in(const struct wo_state *s, basic_block bb)
+{
+	mp_field_mask in = s->write_only;
+	edge e;
+	edge_iterator ei;
+
+	FOR_EACH_EDGE(e, ei, bb->preds) {
+		if (e->src == ENTRY_BLOCK_PTR_FOR_FN(s->facts->fn))
+			return 0;
+		in &= s->out[e->src->index];
+	}
+	return in;
+}
+
+static mp_field_mask walk_block(const struct wo_state *s, basic_block bb)
+{
+	const struct mp_fn_facts *facts = s->facts;
+	mp_field_mask written = block_in(s, bb);
+	unsigned int i, end;
+
+	end = facts->bb_first[bb->index] + facts->bb_count[bb->index];
+	for (i = facts->bb_first[bb->index]; i < end; i++)
+		written = transfer(s, &facts->effects[i], written);
+	return written;
+}
+
+static void check_function(const struct mp_fn_facts *facts)
+{
+	function *fn = facts->fn;
+	struct wo_state s;
+	int *rpo, n_rpo, i;
+	bool changed = true;
+	unsigned int f;
+
+	if (!facts->n_effects)
+		return;
+	memset(&s, 0, sizeof(s));
+	s.facts = facts;
+	for (f = 0; f < facts->pol->n_fields; f++) {
+		if (facts->pol->fields[f].cls == MP_FIELD_WRITE_ONLY)
+			s.write_only |= 1ULL << f;
+	}
+	if (!s.write_only)
+		return;
+
+	s.out = XNEWVEC(mp_field_mask, last_basic_block_for_fn(fn));
+	for (i = 0; i < last_basic_block_for_fn(fn); i++)
+		s.out[i] = s.write_only;	/* optimistic start */
+	rpo = XNEWVEC(int, n_basic_blocks_for_fn(fn));
+	n_rpo = pre_and_rev_post_order_compute_fn(fn, NULL, rpo, false);
+	while (changed) {
+		changed = false;
+		for (i = 0; i < n_rpo; i++) {
+			basic_block bb = BASIC_BLOCK_FOR_FN(fn, rpo[i]);
+			mp_field_mask out = walk_block(&s, bb);
+
+			if (out != s.out[bb->index]) {
+				s.out[bb->index] = out;
+				changed = true;
+			}
+		}
+	}
+	s.reporting = true;
+	for (i = 0; i < n_rpo; i++)
+		walk_block(&s, BASIC_BLOCK_FOR_FN(fn, rpo[i]));
+	free(rpo);
+	free(s.out);
+}
+
+const struct mp_rule_ops mp_rule_write_only_read = {
+	.check_function = check_function,
+	.check_unit = NULL,
+};

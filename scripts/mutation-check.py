@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Proves that the tests can fail: each mutant removes the code behind one
+rule or store kind, rebuilds the plugin and runs the tests that cover it.
+A mutant the tests do not notice ("survived") is a test gap.
+
+A mutant names a file, the function (or macro) its code is in, and the
+code itself; the code is matched token by token, whatever the spacing
+and line breaks, and must occur exactly once in that function, so
+reformatting the plugin does not break the list while a real change to
+the code does (it is reported BROKEN).
+
+Usage: scripts/mutation-check.py [--list] [MUTANT-ID ...]   (env CC)
+  --list   print "id<TAB>rule<TAB>tests" for every mutant and exit
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import namedtuple
+
+# rule: the rule whose findings the mutant removes ("-" for shared code);
+# testsuite/rules/check-rule-lists.py requires one mutant per rule.
+Mutant = namedtuple("Mutant", "ident rule file function code replacement tests")
+
+M = Mutant
+MUTANTS = [
+    M("store-asm", "immutable", "effects.c", "asm_effects",
+      "memory_store(b, as, out);", ";", ["immutable-asm.c"]),
+    M("store-builtin", "immutable", "locate_ref.c", "mp_memory_writer_len_arg",
+      "if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {", "if (0) {",
+      ["immutable-memset.c"]),
+    M("store-address-arg", "immutable", "effects.c", "call_effects",
+      "address_arg_write(b, call, i, v);", "(void)v;",
+      ["immutable-addr-arg.c", "action-assign.c"]),
+    M("readonly-proof", "-", "callee_summary.c", "mp_callee_may_write_param",
+      "return s->may_write[idx];", "return true;", ["clean-readonly-callee.c"]),
+    M("scc-least-fixpoint", "-", "callee_summary.c", "may_write_in_scc",
+      "return idx < s->n_params ? s->may_write[idx] : true;", "return true;",
+      ["adv-recursion.c"]),
+    M("escape-through-callee", "-", "effects.c", "mp_effects_may_write",
+      "if (!e->dest_local_decl) return true;", ";", ["immutable-addr-arg.c"]),
+    M("pointer-offsets", "-", "pointer_track.c", "pt_shift",
+      "v.off += (negate ? -bytes : bytes) * BITS_PER_UNIT;", "(void)bytes;",
+      ["immutable-alias.c"]),
+    M("sweeps-to-fixpoint", "-", "pointer_track.c", "mp_track_function",
+      "if (sweeps > MP_LATTICE_STEPS * ((unsigned long)t->n_ssa + t->n_slots + 1) ||",
+      "if (sweeps >= 16 ||", ["immutable-loop-chain.c"]),
+    M("local-slots", "-", "pointer_track.c", "transfer_store",
+      "if ((v.tracked || v.local) && place.decl && place.base_local) slot_store(",
+      "if (0) slot_store(", ["immutable-alias-loop.c"]),
+    M("static-return", "-", "pointer_track.c", "eval_call",
+      "return t->callee_return(fndecl);", "return mp_pt_nothing;",
+      ["immutable-alias.c"]),
+    M("type-root", "-", "pointer_track.c", "seed_of",
+      "if (mp_is_desc_pointer_type(TREE_TYPE(name))) return mp_pt_tracked_at(0, true);",
+      "", ["immutable-alias.c", "escape-global.c"]),
+    M("initialization", "-", "effects.c", "is_initialization",
+      "return base && TREE_CODE(base) == VAR_DECL &&",
+      "return false && base && TREE_CODE(base) == VAR_DECL &&", ["clean-init.c"]),
+    M("clobbers", "-", "desc_write_report.c", "mp_is_judged_write",
+      "&& !e->clobber", "", ["immutable-local-desc.c"]),
+    M("policy-g1-file", "-", "policy.c", None,
+      '{ "file", MP_FIELD_MUTABLE },', '{ "file", MP_FIELD_IMMUTABLE },',
+      ["clean-g1-file.c"]),
+    M("policy-g2-file", "-", "policy.c", None,
+      '{ "mm", MP_FIELD_IMMUTABLE }, { "file", MP_FIELD_IMMUTABLE }, '
+      '{ "start", MP_FIELD_IMMUTABLE }, { "end", MP_FIELD_IMMUTABLE }, '
+      '{ "pgoff", MP_FIELD_MUTABLE }, { "vm_file", MP_FIELD_MUTABLE }, '
+      '{ "vm_flags", MP_FIELD_MUTABLE },',
+      '{ "mm", MP_FIELD_IMMUTABLE }, { "file", MP_FIELD_MUTABLE }, '
+      '{ "start", MP_FIELD_IMMUTABLE }, { "end", MP_FIELD_IMMUTABLE }, '
+      '{ "pgoff", MP_FIELD_MUTABLE }, { "vm_file", MP_FIELD_MUTABLE }, '
+      '{ "vm_flags", MP_FIELD_MUTABLE },', ["immutable-g2.c"]),
+    M("anonymous-union", "-", "policy.c", "for_each_named_member",
+      "if (!DECL_NAME(f) && RECORD_OR_UNION_TYPE_P(TREE_TYPE(f))) "
+      "for_each_named_member(TREE_TYPE(f), pos, fn, data);",
+      "if (0) ;", ["immutable-g3-union.c"]),
+    M("type-decides", "-", "policy.c", "is_desc_record",
+      "return name && name == mp_id_vm_area_desc;", "return name != NULL;",
+      ["clean-other-struct.c"]),
+    M("immutable", "immutable", "immutable.c", "check_write",
+      "f.emit = emit_immutable; mp_finding_add(&f);", "f.emit = emit_immutable;",
+      ["immutable-assign.c"]),
+    M("unknown-offset", "immutable", "immutable.c", "check_write",
+      "mp_finding_add(&f); return;", "return;", ["immutable-unknown-offset.c"]),
+    M("unknown-field", "unknown-field", "unknown_field.c", "check_function",
+      "check_write(facts, &facts->effects[i]);", ";", ["unknown-field.c"]),
+    M("action", "action", "action.c", "check_function",
+      "check_write(facts, &facts->effects[i]);", ";", ["action-assign.c"]),
+    M("action-ok", "action", "action.c", "write_allowed",
+      "return mp_policy_action_ok_path(e->spelled + 7);", "return false;",
+      ["clean-action-helpers.c", "action-ok-option.c"]),
+    M("action-helpers", "action", "action.c", "callee_is_action_helper",
+      'return !strncmp(name, "mmap_action_", 12) || mp_decl_is_core(callee);',
+      "return false;", ["clean-action-helpers.c"]),
+    M("escape-store", "escape", "escape.c", "check_function",
+      "report(facts, e, ESCAPE_STORE);", ";",
+      ["escape-global.c", "escape-heap.c"]),
+    M("escape-return", "escape", "escape.c", "check_function",
+      "report(facts, e, ESCAPE_RETURN);", ";", ["escape-return.c"]),
+    M("escape-local", "escape", "escape.c", "check_function",
+      "if (e->kind == MP_EFFECT_POINTER_STORE && !e->dest_local_decl && "
+      "e->dest != MP_PLACE_LOCAL)",
+      "if (e->kind == MP_EFFECT_POINTER_STORE)", ["clean-escape.c"]),
+    M("write-only-read", "write-only-read", "write_only_read.c", "transfer",
+      "report_read(s, e, field);", ";", ["write-only-read.c"]),
+    M("write-only-paths", "write-only-read", "write_only_read.c", "block_in",
+      "if (e->src == ENTRY_BLOCK_PTR_FOR_FN(s->facts->fn)) return 0;", "",
+      ["write-only-read.c"]),
+    M("write-only-calls", "write-only-read", "write_only_read.c", "transfer",
+      "case MP_EFFECT_CALL_ARG: return s->write_only;",
+      "case MP_EFFECT_CALL_ARG: return written;", ["clean-write-only.c"]),
+    M("kbuild-w1", "write-only-read", "options.c", "mp_apply_kbuild_extra_warn",
+      "mp_opts.rule_on[i] = w1;", "(void)w1;", ["write-only-read.c"]),
+    M("unchecked", "unchecked", "unchecked.c", "check_function",
+      "mp_finding_add(&f);", ";", ["unchecked.c"]),
+    M("both-hooks", "both-hooks", "both_hooks.c", "check_unit",
+      "report_both(o);", ";", ["both-hooks-static.c"]),
+    M("ops-initializers", "both-hooks", "mmap_prepare_plugin.c", "finish_decl",
+      "mp_ops_finish_decl(decl);", ";", ["both-hooks-static.c"]),
+    M("ops-assignments", "both-hooks", "check_pass.c", "collect_unit",
+      "mp_ops_scan_function(fn);", ";", ["both-hooks-assign.c"]),
+    M("ops-compound-literal", "both-hooks", "ops_objects.c", "walk_value",
+      "if (TREE_CODE(inner) == COMPOUND_LITERAL_EXPR) "
+      "inner = COMPOUND_LITERAL_EXPR_DECL(inner);", "", ["both-hooks-compound.c"]),
+    M("ops-array", "both-hooks", "ops_objects.c", "walk_ctor",
+      "else if (TREE_CODE(type) == ARRAY_TYPE) walk_array_ctor(w, ctor, type, off, name);",
+      "", ["both-hooks-array.c"]),
+    M("ops-nested", "both-hooks", "ops_objects.c", "walk_record_ctor",
+      "walk_value(w, value, TREE_TYPE(field), sub_off, sub_name);",
+      "(void)sub_off;", ["both-hooks-nested.c"]),
+    M("ops-null-is-unset", "both-hooks", "ops_objects.c", "is_null_value",
+      "STRIP_NOPS(value); return integer_zerop(value);", "return false;",
+      ["clean-ops.c"]),
+    M("deprecated-mmap", "deprecated-mmap", "deprecated_mmap.c", "check_unit",
+      "mp_finding_add(&f);", ";", ["deprecated-mmap.c"]),
+    M("core-exemption", "-", "unit_analysis.c", "analyse_scc",
+      "core[m] = mp_decl_is_core(fndecl);", "core[m] = false;",
+      ["clean-core.c", "clean-core-option.c"]),
+    M("core-boundary", "-", "core_paths.c", "entry_matches",
+      "if ((p == path || p[-1] == '/') && entry_matches_here(entry, p))",
+      "if (entry_matches_here(entry, p))", ["core-option-boundary.c"]),
+    M("one-report", "-", "findings.c", "mp_findings_flush",
+      "if (!i || !same_finding(&queue[i - 1], &queue[i]))", "if (1)",
+      ["action-compound-literal.c", "immutable-memset.c"]),
+    M("macro-location", "-", "findings.c", "primary_location",
+      "if (linemap_location_from_macro_expansion_p(line_table, loc)) "
+      "loc = linemap_resolve_location(",
+      "if (0) loc = linemap_resolve_location(", ["immutable-macro.c"]),
+    M("werror", "-", "../include/mmap_prepare.h", "mp_report",
+      "mp_opts.werror,", "false,", ["immutable-werror.c"]),
+    M("option-validation", "-", "options.c", "mp_parse_options",
+      '} else { error("unknown option', '} else if (0) { error("unknown option',
+      ["opt-unknown-key.c"]),
+    M("rule-validation", "-", "options.c", "parse_rules",
+      "if (!mp_rule_lookup(item, &rule)) {",
+      "if (!mp_rule_lookup(item, &rule) && 0) {", ["opt-bad-rule.c"]),
+]
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOKEN = re.compile(r"[A-Za-z_]\w*|\d\w*|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)'|->|&&|\|\||[-+*/%=!<>&|^]=|<<|>>|\+\+|--|\S")
+
+
+def code_pattern(code):
+    """CODE as a regex matching its tokens with any spacing between."""
+    return re.compile(r"\s*".join(re.escape(t) for t in TOKEN.findall(code)))
+
+
+def function_span(text, name):
+    """Start and end of the definition of NAME (a function or a macro)."""
+    m = re.search(r"^(?:[^\n;{}#]*[\s*])?%s\([^;{]*\)\s*\{" % re.escape(name),
+                  text, re.M) or \
+        re.search(r"^#define %s\(.*?(?<!\\)\n" % re.escape(name), text, re.M | re.S)
+    if not m:
+        return None
+    if text[m.start()] == "#":
+        return m.start(), m.end()
+    depth, i = 0, m.end() - 1
+    while i < len(text):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth == 0:
+            return m.start(), i + 1
+        i += 1
+    return None
+
+
+def mutate(text, mutant):
+    """TEXT with MUTANT applied, or an error string."""
+    lo, hi = 0, len(text)
+    if mutant.function:
+        span = function_span(text, mutant.function)
+        if not span:
+            return None, f"function {mutant.function} not found"
+        lo, hi = span
+    found = list(code_pattern(mutant.code).finditer(text, lo, hi))
+    if len(found) != 1:
+        return None, f"code found {len(found)} times in {mutant.function or 'the file'}"
+    m = found[0]
+    return text[:m.start()] + mutant.replacement + text[m.end():], None
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, **kw)
+
+
+def plugin_path(tree, cc):
+    return run(["make", "-s", "--no-print-directory", "-C", tree, "CC=" + cc,
+                "print-plugin"]).stdout.strip()
+
+
+def try_mutant(tree, work, cc, mutant):
+    """'killed', 'SURVIVED' or 'BROKEN', and a detail."""
+    path = os.path.join(tree, "plugin", mutant.file)
+    with open(path) as f:
+        original = f.read()
+    mutated, err = mutate(original, mutant)
+    if err:
+        return "BROKEN", err
+    try:
+        with open(path, "w") as f:
+            f.write(mutated)
+        r = run(["make", "-C", tree, "CC=" + cc, "all"])
+        if r.returncode:
+            return "BROKEN", "mutant does not build:\n" + r.stdout[-2000:]
+        outdir = os.path.join(work, "out-" + mutant.ident)
+        os.makedirs(outdir)
+        run(["runtest", "--tool", "mmap_prepare", "--srcdir", ".",
+             "--outdir", outdir, "CC=" + cc, "PLUGIN=" + plugin_path(tree, cc),
+             "dg.exp=" + " ".join(mutant.tests)],
+            cwd=os.path.join(tree, "testsuite"), env=dict(os.environ, MP_QUICK="1"))
+        with open(os.path.join(outdir, "mmap_prepare.sum")) as f:
+            fails = sum(1 for l in f if l.startswith(("FAIL:", "UNRESOLVED:", "XPASS:")))
+        tests = ", ".join(mutant.tests)
+        if fails:
+            return "killed", f"({fails} failures in {tests})"
+        return "SURVIVED", f"(no failure in {tests})"
+    finally:
+        with open(path, "w") as f:
+            f.write(original)
+        os.utime(path, None)	# older than the mutant's object
+
+
+def main():
+    args = sys.argv[1:]
+    if args[:1] == ["--list"]:
+        for m in MUTANTS:
+            print(f"{m.ident}\t{m.rule}\t{' '.join(m.tests)}")
+        return
+    cc = os.environ.get("CC", "gcc")
+    mutants = [m for m in MUTANTS if not args or m.ident in args]
+    work = tempfile.mkdtemp(prefix="mp-mutants-")
+    tree = os.path.join(work, "tree")
+    shutil.copytree(ROOT, tree, symlinks=True,
+                    ignore=shutil.ignore_patterns(".git", "out", "build"))
+    # Build once so each mutant recompiles only the file it changes.
+    r = run(["make", "-C", tree, "CC=" + cc, "all"])
+    if r.returncode:
+        print(r.stdout)
+        sys.exit("mutation-check: the unmutated plugin does not build")
+    killed = 0
+    for mutant in mutants:
+        verdict, detail = try_mutant(tree, work, cc, mutant)
+        killed += verdict == "killed"
+        print(f"{mutant.ident:24} {verdict:8} {detail}")
+    shutil.rmtree(work)
+    print(f"mutation-check: {killed} killed, {len(mutants) - killed} survived of {len(mutants)}")
+    sys.exit(0 if killed == len(mutants) else 1)
+
+
+if __name__ == "__main__":
+    main()
