@@ -35,13 +35,6 @@
 
 /* ---- rules (rules.c, mp_rule_list.h) ---- */
 
-enum mp_rule {
-#define MP_RULE(id, name, dflt, ops, summary) MP_RULE_##id,
-#include "mp_rule_list.h"
-#undef MP_RULE
-	MP_RULE_COUNT
-};
-
 enum mp_rule_default {
 	MP_ON,			/* on unless rules= turns it off */
 	MP_W1,			/* on under kbuild's W=1 */
@@ -51,38 +44,39 @@ enum mp_rule_default {
 struct mp_fn_facts;
 
 /*
- * A rule's entry points; either may be NULL.  The pass first analyses
- * the whole unit, then calls check_function for every function that
- * handles a descriptor, then check_unit once.
+ * A rule, defined in its own file and listed in mp_rule_list.h.  The pass
+ * first analyses the whole unit, then calls check_function (if any) for
+ * every function that handles a descriptor, then check_unit (if any).
  */
-struct mp_rule_ops {
+struct mp_rule {
+	const char *name;		/* short name, "immutable" */
+	enum mp_rule_default dflt;
+	const char *summary;		/* what it reports, one line */
 	void (*check_function)(const struct mp_fn_facts *facts);
 	void (*check_unit)(void);
+	/*
+	 * Set by mp_rules_init(): the stable name ("mmap-prepare-immutable",
+	 * also the rule's anchor in docs/rules.md) and the order.
+	 */
+	const char *full_name;
+	unsigned int order;		/* position in mp_rule_list.h */
+	/* set by the options */
+	bool on;
+	bool named;			/* named in rules= */
 };
 
-struct mp_rule_def {
-	const char *name;		/* short name, "immutable" */
-	const char *full_name;		/* "mmap-prepare-immutable" */
-	enum mp_rule_default dflt;
-	const char *summary;
-	const struct mp_rule_ops *ops;
-};
-
-extern const struct mp_rule_def mp_rules[MP_RULE_COUNT];
-
-/* Each rule's file defines its entry points: mp_rule_<ops>. */
-#define MP_RULE(id, name, dflt, ops, summary) \
-	extern const struct mp_rule_ops mp_rule_##ops;
+#define MP_RULE(x) extern struct mp_rule mp_rule_##x;
 #include "mp_rule_list.h"
 #undef MP_RULE
 
-static inline const char *mp_rule_name(enum mp_rule rule)
-{
-	return mp_rules[rule].full_name;
-}
+/* Every rule, in mp_rule_list.h's order. */
+extern struct mp_rule *const mp_rules[];
+extern const unsigned int mp_rule_count;
 
-/* Rule by short or full name; false if there is none. */
-bool mp_rule_lookup(const char *name, enum mp_rule *rule);
+/* Names and numbers the rules; before anything else uses them. */
+void mp_rules_init(void);
+/* Rule by short or full name, or NULL. */
+struct mp_rule *mp_rule_lookup(const char *name);
 /* "both-hooks, immutable, ..." (static storage). */
 const char *mp_rule_names(void);
 /* The plugin's help text, rules included (static storage). */
@@ -93,8 +87,6 @@ const char *mp_help_text(void);
 struct mp_options {
 	bool disable;
 	bool werror;
-	bool rule_on[MP_RULE_COUNT];
-	bool rule_explicit[MP_RULE_COUNT];	/* named in rules= */
 	char **core;				/* core path entries */
 	unsigned int n_core;
 	char **action_ok;			/* dotted action sub-fields */
@@ -106,17 +98,15 @@ struct mp_options {
 extern struct mp_options mp_opts;
 extern const char *mp_plugin_name;
 /* The default core= list, ':' separated, for the help text. */
-extern const char mp_default_core[];
+extern const char *const mp_default_core;
 
 /* Parses -fplugin-arg-...; reports errors itself, false if any. */
 bool mp_parse_options(int argc, struct plugin_argument *argv);
-/* Switches the W=1 rules on when kbuild's KBUILD_EXTRA_WARN1 is defined;
-   only the first call looks, while the macro table is still complete. */
+/*
+ * Switches the W=1 rules on when kbuild's KBUILD_EXTRA_WARN1 is defined;
+ * only the first call looks, while the macro table is still complete.
+ */
 void mp_apply_kbuild_extra_warn(void);
-static inline bool mp_rule_on(enum mp_rule rule)
-{
-	return mp_opts.rule_on[rule];
-}
 
 /* ---- core code (core_paths.c) ---- */
 
@@ -134,7 +124,7 @@ enum mp_field_class {
 	MP_FIELD_UNKNOWN,
 };
 
-/* One bit per field: a descriptor has a dozen members. */
+/* A set of fields, one bit each: a descriptor has a dozen members. */
 typedef unsigned long long mp_field_mask;
 #define MP_MAX_FIELDS ((unsigned int)(sizeof(mp_field_mask) * CHAR_BIT))
 
@@ -198,11 +188,12 @@ enum mp_effect_kind {
 };
 
 enum mp_write_how {
-	MP_WRITE_STORE,			/* =, op=, ++, asm output, struct copy,
-					   __atomic_* / __sync_* builtins */
-	MP_WRITE_BUILTIN,		/* memset, memcpy, memmove ... */
-	MP_WRITE_ADDRESS,		/* &field given to a callee that may
-					   write it */
+	/* =, op=, ++, asm output, struct copy, __atomic_* / __sync_* */
+	MP_WRITE_STORE,
+	/* memset, memcpy, memmove ... */
+	MP_WRITE_BUILTIN,
+	/* &field given to a callee that may write it */
+	MP_WRITE_ADDRESS,
 };
 
 struct mp_effect {
@@ -213,8 +204,8 @@ struct mp_effect {
 	HOST_WIDE_INT lo;		/* bits from the descriptor's start */
 	HOST_WIDE_INT size;		/* bits; -1 means "to the end" */
 	mp_field_mask fields;		/* fields overlapping them */
-	const char *spelled;		/* "action.remap.size" as the source
-					   names it, or NULL */
+	/* "action.remap.size" as the source names it, or NULL */
+	const char *spelled;
 	/* WRITE */
 	enum mp_write_how how;
 	bool initialization;		/* initializes a declared descriptor */
@@ -275,7 +266,7 @@ void mp_ops_release(void);
 /* ---- unit-wide tables by key (key_index.c) ---- */
 
 struct mp_key_slot {
-	uint64_t a, b;
+	unsigned long long a, b;
 	unsigned int pos;
 	bool used;
 };
@@ -286,14 +277,16 @@ struct mp_key_index {
 	unsigned int n_slots, n_used;
 };
 
-bool mp_key_index_get(const struct mp_key_index *ix, uint64_t a, uint64_t b,
+bool mp_key_index_get(const struct mp_key_index *ix, unsigned long long a, unsigned long long b,
 		      unsigned int *pos);
-void mp_key_index_put(struct mp_key_index *ix, uint64_t a, uint64_t b,
+void mp_key_index_put(struct mp_key_index *ix, unsigned long long a, unsigned long long b,
 		      unsigned int pos);
 void mp_key_index_clear(struct mp_key_index *ix);
 
-/* Room for N + 1 elements in *ARRAY (capacity *CAP), doubling: appending
-   one element at a time stays linear. */
+/*
+ * Room for N + 1 elements in *ARRAY (capacity *CAP), doubling: appending
+ * one element at a time stays linear.
+ */
 #define MP_GROW(array, n, cap)						\
 	do {								\
 		if ((n) + 1 > (cap)) {					\
@@ -338,7 +331,7 @@ static inline void mp_self_time_leave(void) {}
  * the pass ends.
  */
 struct mp_finding {
-	enum mp_rule rule;
+	const struct mp_rule *rule;
 	location_t loc;			/* as the statement has it */
 	location_t where;		/* resolved: the macro's use */
 	tree fndecl;			/* the function, or NULL */
@@ -356,13 +349,17 @@ struct mp_finding {
 void mp_finding_add(const struct mp_finding *f);
 /* Sorts the queued findings by location, prints them, empties the queue. */
 void mp_findings_flush(void);
-/* Called by mp_report() once a finding was shown: the macro-expansion
-   note and the JSON record (TEXT: the message as plain text, owned). */
+/*
+ * Called by mp_report() once a finding was shown: the macro-expansion
+ * note and the JSON record (TEXT: the message as plain text, owned).
+ */
 void mp_finding_shown(const struct mp_finding *f, char *text);
 /* Best location of STMT, falling back to the function's. */
 location_t mp_stmt_location(gimple *stmt, tree fndecl);
-/* The message of a diagnostic as plain text, for JSON records: the
-   subset of GCC's directives the plugin uses (%s %d %u %qs %qD %< %>). */
+/*
+ * The message of a diagnostic as plain text, for JSON records: the
+ * subset of GCC's directives the plugin uses (%s %d %u %qs %qD %< %>).
+ */
 char *mp_plain_text(const char *gmsgid, ...) ATTRIBUTE_GCC_DIAG(1, 2);
 /* S in GCC's quotes, as %qs would print it (xmalloc'ed). */
 char *mp_quote(const char *s);
@@ -378,7 +375,7 @@ char *mp_quote(const char *s);
 		bool mp_shown_;						\
 									\
 		MP_DIAGNOSE(mp_shown_, mp_f_->where, mp_opts.werror,	\
-			    mp_rule_name(mp_f_->rule), gmsgid, __VA_ARGS__); \
+			    mp_f_->rule->full_name, gmsgid, __VA_ARGS__); \
 		if (mp_shown_)						\
 			mp_finding_shown(mp_f_,				\
 					 mp_plain_text(gmsgid, __VA_ARGS__)); \

@@ -10,8 +10,10 @@
 #ifndef MP_GCC_COMPAT_H
 #define MP_GCC_COMPAT_H
 
-/* GCC 16's diagnostics/sink.h (below) uses std::vector, which system.h
-   (included by gcc-plugin.h) provides only when asked. */
+/*
+ * GCC 16's diagnostics/sink.h (below) uses std::vector, which system.h
+ * (included by gcc-plugin.h) provides only when asked.
+ */
 #define INCLUDE_VECTOR
 #include "gcc-plugin.h"
 #include "config.h"
@@ -110,6 +112,30 @@ private:
 	const char *m_rule;
 };
 #endif
+
+/*
+ * GIMPLE's statement classes from a statement of that code: GCC's API
+ * is C++ templates; the plugin's C calls these instead.
+ */
+static inline gassign *mp_as_assign(gimple *stmt)
+{
+	return as_a<gassign *>(stmt);
+}
+
+static inline gcall *mp_as_call(gimple *stmt)
+{
+	return as_a<gcall *>(stmt);
+}
+
+static inline gasm *mp_as_asm(gimple *stmt)
+{
+	return as_a<gasm *>(stmt);
+}
+
+static inline greturn *mp_as_return(gimple *stmt)
+{
+	return as_a<greturn *>(stmt);
+}
 
 /*
  * MP_DIAGNOSE(SHOWN, LOC, AS_ERROR, RULE, GMSGID, ...): as

@@ -64,7 +64,8 @@ static void emit_action(const struct mp_finding *f)
 	if (!mp_report_desc_write(f))
 		return;
 	ok = action_ok_clause();
-	inform(f->note_loc, "%qs is filled in only by the mmap_action_*() helpers (mmap_action_remap(), mmap_action_ioremap(), mmap_action_map_kernel_pages(), ...); call one of them instead%s",
+	inform(f->note_loc,
+	       "%qs is filled in only by the mmap_action_*() helpers (mmap_action_remap(), mmap_action_ioremap(), mmap_action_map_kernel_pages(), ...); call one of them instead%s",
 	       "action", ok);
 	free(ok);
 }
@@ -86,7 +87,7 @@ static void check_write(const struct mp_fn_facts *facts,
 		return;
 	shown = e->spelled && !strncmp(e->spelled, "action", 6) ?
 		e->spelled : "action";
-	mp_desc_write_finding(&f, MP_RULE_ACTION, facts, e);
+	mp_desc_write_finding(&f, &mp_rule_action, facts, e);
 	f.text = mp_quote(shown);
 	f.field = xstrdup(shown);
 	f.count = 1;
@@ -105,7 +106,10 @@ static void check_function(const struct mp_fn_facts *facts)
 	}
 }
 
-const struct mp_rule_ops mp_rule_action = {
+struct mp_rule mp_rule_action = {
+	.name = "action",
+	.dflt = MP_ON,
+	.summary =
+		"a store into action outside the mmap_action_*() helpers, except action-ok sub-fields",
 	.check_function = check_function,
-	.check_unit = NULL,
 };

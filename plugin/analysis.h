@@ -107,16 +107,20 @@ void mp_locate_ref(const struct mp_fn_track *t, tree ref,
 		   struct mp_place *place);
 /* What OP (an SSA name or an address) points to. */
 struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op);
-/* mem* builtins that write at their first argument: index of the length
-   argument, or -1. */
+/*
+ * mem* builtins that write at their first argument: index of the length
+ * argument, or -1.
+ */
 int mp_memory_writer_len_arg(gcall *call);
 /* Builtins whose result is their first argument. */
 bool mp_returns_first_arg(gcall *call);
 
 /* ---- pointer_track.c ---- */
 
-/* Sweeps FN until its values settle.  PARM: the parameter tracked in
-   MP_TRACK_PARAM mode; CALLEE_RETURN: in MP_TRACK_DESCRIPTORS mode. */
+/*
+ * Sweeps FN until its values settle.  PARM: the parameter tracked in
+ * MP_TRACK_PARAM mode; CALLEE_RETURN: in MP_TRACK_DESCRIPTORS mode.
+ */
 void mp_track_function(struct mp_fn_track *t, function *fn,
 		       enum mp_track_mode mode, tree parm,
 		       mp_return_fn callee_return);
@@ -134,8 +138,10 @@ bool mp_effects_may_write(const struct mp_fn_facts *facts,
 
 /* ---- call_graph.c ---- */
 
-/* The unit's functions with a body, in strongly connected components,
-   callees before callers. */
+/*
+ * The unit's functions with a body, in strongly connected components,
+ * callees before callers.
+ */
 void mp_call_graph_build(void);
 unsigned int mp_scc_count(void);
 /* Members of SCC I and whether it calls itself (recursion). */

@@ -21,7 +21,8 @@ static location_t expansion_point(location_t loc)
 
 static void emit_both(const struct mp_finding *f)
 {
-	if (!mp_report(f, "%qs (%s) sets both %<.mmap%> and %<.mmap_prepare%>; the hooks are mutually exclusive and mmap() fails with -ENODEV",
+	if (!mp_report(f,
+		       "%qs (%s) sets both %<.mmap%> and %<.mmap_prepare%>; the hooks are mutually exclusive and mmap() fails with -ENODEV",
 		       f->text, f->text2))
 		return;
 	inform(f->note_loc, "%qs is also set here; drop %<.mmap%> and keep %<.mmap_prepare%>",
@@ -40,7 +41,7 @@ static void report_both(const struct mp_ops_object *o)
 	first = 1 - second;
 
 	memset(&f, 0, sizeof(f));
-	f.rule = MP_RULE_BOTH_HOOKS;
+	f.rule = &mp_rule_both_hooks;
 	f.loc = o->loc[second];
 	f.field = xstrdup(hook_names[second] + 1);
 	f.text = xstrdup(o->name);
@@ -63,7 +64,10 @@ static void check_unit(void)
 	}
 }
 
-const struct mp_rule_ops mp_rule_both_hooks = {
-	.check_function = NULL,
+struct mp_rule mp_rule_both_hooks = {
+	.name = "both-hooks",
+	.dflt = MP_ON,
+	.summary =
+		"an ops object (any struct with function-pointer members mmap and mmap_prepare) given both",
 	.check_unit = check_unit,
 };

@@ -65,7 +65,8 @@ static void strong_connect(unsigned int v)
 	struct vertex *x = &vertices[v];
 	cgraph_edge *e;
 
-	x->index = x->low = next_index++;
+	x->index = next_index++;
+	x->low = x->index;
 	stack[n_stack++] = v;
 	x->on_stack = true;
 	for (e = x->node->callees; e; e = e->next_callee) {
@@ -165,7 +166,10 @@ void mp_call_graph_release(void)
 	order = NULL;
 	scc_start = NULL;
 	scc_recursive = NULL;
-	n_vertices = n_order = n_sccs = sccs_cap = 0;
+	n_vertices = 0;
+	n_order = 0;
+	n_sccs = 0;
+	sccs_cap = 0;
 	next_index = 0;
 	n_stack = 0;
 	mp_key_index_clear(&vertex_of);

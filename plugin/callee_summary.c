@@ -77,8 +77,10 @@ static void new_summary(tree fndecl)
 	s->may_write = XCNEWVEC(bool, s->n_params + 1);
 }
 
-/* The answer while FNDECL's component is being computed: the current
-   approximation for a member, the final answer for anything else. */
+/*
+ * The answer while FNDECL's component is being computed: the current
+ * approximation for a member, the final answer for anything else.
+ */
 static bool may_write_in_scc(tree fndecl, unsigned int idx)
 {
 	struct fn_summary *s = find_summary(fndecl);
@@ -103,8 +105,10 @@ static bool param_may_write(function *fn, tree parm)
 	return writes;
 }
 
-/* One pass over the members' pointer parameters; true if an answer
-   changed. */
+/*
+ * One pass over the members' pointer parameters; true if an answer
+ * changed.
+ */
 static bool analyse_members(cgraph_node *const *members, unsigned int n)
 {
 	unsigned int m, i;
@@ -184,6 +188,8 @@ void mp_summaries_release(void)
 	free(scc_states);
 	summaries = NULL;
 	scc_states = NULL;
-	n_summaries = summaries_cap = n_scc_states = 0;
+	n_summaries = 0;
+	summaries_cap = 0;
+	n_scc_states = 0;
 	mp_key_index_clear(&summary_of);
 }

@@ -35,10 +35,10 @@ static void check_unit(void)
 {
 	unsigned int r, i;
 
-	for (r = 0; r < MP_RULE_COUNT; r++) {
-		const struct mp_rule_ops *ops = mp_rules[r].ops;
+	for (r = 0; r < mp_rule_count; r++) {
+		const struct mp_rule *ops = mp_rules[r];
 
-		if (!mp_rule_on((enum mp_rule)r))
+		if (!ops->on)
 			continue;
 		if (ops->check_function) {
 			for (i = 0; i < mp_analysed_count(); i++)
@@ -79,12 +79,12 @@ public:
 	{
 	}
 
-	bool gate(function *) final override
+	bool gate(function *fn ATTRIBUTE_UNUSED) final override
 	{
 		return !seen_error();
 	}
 
-	unsigned int execute(function *) final override
+	unsigned int execute(function *fn ATTRIBUTE_UNUSED) final override
 	{
 		mp_self_time_enter();
 		run();

@@ -8,10 +8,12 @@
 
 static void emit_deprecated(const struct mp_finding *f)
 {
-	if (!mp_report(f, "%qs (%s) provides the deprecated %<.mmap%> hook and no %<.mmap_prepare%>",
+	if (!mp_report(f,
+		       "%qs (%s) provides the deprecated %<.mmap%> hook and no %<.mmap_prepare%>",
 		       f->text, f->text2))
 		return;
-	inform(f->note_loc, "convert it to %<.mmap_prepare%>, which receives a %qs (see Documentation/filesystems/mmap_prepare.rst)",
+	inform(f->note_loc,
+	       "convert it to %<.mmap_prepare%>, which receives a %qs (see Documentation/filesystems/mmap_prepare.rst)",
 	       "struct vm_area_desc");
 }
 
@@ -26,7 +28,7 @@ static void check_unit(void)
 		if (!o->set[MP_HOOK_MMAP] || o->set[MP_HOOK_MMAP_PREPARE])
 			continue;
 		memset(&f, 0, sizeof(f));
-		f.rule = MP_RULE_DEPRECATED_MMAP;
+		f.rule = &mp_rule_deprecated_mmap;
 		f.loc = o->loc[MP_HOOK_MMAP];
 		f.field = xstrdup("mmap");
 		f.text = xstrdup(o->name);
@@ -37,7 +39,9 @@ static void check_unit(void)
 	}
 }
 
-const struct mp_rule_ops mp_rule_deprecated_mmap = {
-	.check_function = NULL,
+struct mp_rule mp_rule_deprecated_mmap = {
+	.name = "deprecated-mmap",
+	.dflt = MP_OPT_IN,
+	.summary = "an ops object with .mmap and no .mmap_prepare",
 	.check_unit = check_unit,
 };

@@ -37,7 +37,7 @@ char *mp_field_list(const struct mp_policy *pol, mp_field_mask mask,
 	return out;
 }
 
-void mp_desc_write_finding(struct mp_finding *f, enum mp_rule rule,
+void mp_desc_write_finding(struct mp_finding *f, const struct mp_rule *rule,
 			   const struct mp_fn_facts *facts,
 			   const struct mp_effect *e)
 {
@@ -57,9 +57,11 @@ bool mp_report_desc_write(const struct mp_finding *f)
 		return mp_report(f, "%qD writes %s of %qs", f->fndecl, f->text,
 				 "struct vm_area_desc");
 	if (f->callee)
-		return mp_report(f, "%qD passes the address of %s of %qs to %qD, which may write %s",
+		return mp_report(f,
+				 "%qD passes the address of %s of %qs to %qD, which may write %s",
 				 f->fndecl, f->text, "struct vm_area_desc",
 				 f->callee, it);
-	return mp_report(f, "%qD passes the address of %s of %qs to a function pointer, which may write %s",
+	return mp_report(f,
+			 "%qD passes the address of %s of %qs to a function pointer, which may write %s",
 			 f->fndecl, f->text, "struct vm_area_desc", it);
 }

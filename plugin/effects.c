@@ -316,16 +316,16 @@ static void stmt_effects(struct builder *b, gimple *stmt)
 
 	switch (gimple_code(stmt)) {
 	case GIMPLE_ASSIGN:
-		assign_effects(b, as_a<gassign *>(stmt));
+		assign_effects(b, mp_as_assign(stmt));
 		break;
 	case GIMPLE_CALL:
-		call_effects(b, as_a<gcall *>(stmt));
+		call_effects(b, mp_as_call(stmt));
 		break;
 	case GIMPLE_ASM:
-		asm_effects(b, as_a<gasm *>(stmt));
+		asm_effects(b, mp_as_asm(stmt));
 		break;
 	case GIMPLE_RETURN:
-		val = gimple_return_retval(as_a<greturn *>(stmt));
+		val = gimple_return_retval(mp_as_return(stmt));
 		if (val && mp_value_of(b->t, val).tracked)
 			new_effect(b, MP_EFFECT_RETURN, stmt);
 		break;

@@ -35,10 +35,12 @@ static void emit_escape(const struct mp_finding *f)
 		shown = mp_report(f, "%qD stores a pointer to its %qs in %s",
 				  f->fndecl, "struct vm_area_desc", f->text);
 	else
-		shown = mp_report(f, "%qD returns a pointer into its %qs from a function with external linkage",
+		shown = mp_report(f,
+				  "%qD returns a pointer into its %qs from a function with external linkage",
 				  f->fndecl, "struct vm_area_desc");
 	if (shown)
-		inform(f->loc, "a %qs is valid only until the mmap_prepare hook returns; keep the values you need (for example in private_data), not the descriptor",
+		inform(f->loc,
+		       "a %qs is valid only until the mmap_prepare hook returns; keep the values you need (for example in private_data), not the descriptor",
 		       "struct vm_area_desc");
 }
 
@@ -48,7 +50,7 @@ static void report(const struct mp_fn_facts *facts, const struct mp_effect *e,
 	struct mp_finding f;
 
 	memset(&f, 0, sizeof(f));
-	f.rule = MP_RULE_ESCAPE;
+	f.rule = &mp_rule_escape;
 	f.loc = mp_stmt_location(e->stmt, facts->fndecl);
 	f.fndecl = facts->fndecl;
 	f.variant = variant;
@@ -73,7 +75,10 @@ static void check_function(const struct mp_fn_facts *facts)
 	}
 }
 
-const struct mp_rule_ops mp_rule_escape = {
+struct mp_rule mp_rule_escape = {
+	.name = "escape",
+	.dflt = MP_ON,
+	.summary =
+		"the descriptor (or a pointer into it) stored where it outlives the hook, or returned from an external function",
 	.check_function = check_function,
-	.check_unit = NULL,
 };

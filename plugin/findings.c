@@ -83,7 +83,7 @@ static int compare_queued(const void *pa, const void *pb)
 	if (ea.column != eb.column)
 		return ea.column < eb.column ? -1 : 1;
 	if (a->f.rule != b->f.rule)
-		return a->f.rule < b->f.rule ? -1 : 1;
+		return a->f.rule->order < b->f.rule->order ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -124,8 +124,10 @@ static void json_string(FILE *out, const char *s)
 static void append_report(const struct mp_finding *f, const char *message)
 {
 	expanded_location e = expand_location(f->where);
-	/* kbuild maps the source root away with -fmacro-prefix-map=SRC/=:
-	   the same mapping makes report paths relative to the tree. */
+	/*
+	 * kbuild maps the source root away with -fmacro-prefix-map=SRC/=:
+	 * the same mapping makes report paths relative to the tree.
+	 */
 	const char *file = e.file ? remap_macro_filename(e.file) : NULL;
 	char *buf = NULL;
 	size_t len = 0;
@@ -142,7 +144,7 @@ static void append_report(const struct mp_finding *f, const char *message)
 	fputs("{\"file\":", mem);
 	json_string(mem, file);
 	fprintf(mem, ",\"line\":%d,\"column\":%d,\"rule\":", e.line, e.column);
-	json_string(mem, mp_rule_name(f->rule));
+	json_string(mem, f->rule->full_name);
 	fputs(",\"function\":", mem);
 	json_string(mem, f->fndecl && DECL_NAME(f->fndecl) ?
 		    IDENTIFIER_POINTER(DECL_NAME(f->fndecl)) : NULL);
@@ -179,8 +181,10 @@ static void emit(const struct mp_finding *f)
 {
 	tree saved_fn = current_function_decl;
 	location_t saved_loc = input_location;
-	/* The notes belong to the finding: JSON "children", SARIF
-	   "relatedLocations". */
+	/*
+	 * The notes belong to the finding: JSON "children", SARIF
+	 * "relatedLocations".
+	 */
 	auto_diagnostic_group group;
 
 	current_function_decl = f->fndecl;

@@ -34,16 +34,20 @@ static void emit_unknown_offset(const struct mp_finding *f)
 	bool shown;
 
 	if (f->variant != MP_WRITE_ADDRESS)
-		shown = mp_report(f, "%qD writes %qs at an offset the plugin cannot determine; it may change immutable fields",
+		shown = mp_report(f,
+				  "%qD writes %qs at an offset the plugin cannot determine; it may change immutable fields",
 				  f->fndecl, "struct vm_area_desc");
 	else if (f->callee)
-		shown = mp_report(f, "%qD passes a pointer into %qs at an offset the plugin cannot determine to %qD; it may change immutable fields",
+		shown = mp_report(f,
+				  "%qD passes a pointer into %qs at an offset the plugin cannot determine to %qD; it may change immutable fields",
 				  f->fndecl, "struct vm_area_desc", f->callee);
 	else
-		shown = mp_report(f, "%qD passes a pointer into %qs at an offset the plugin cannot determine to a function pointer; it may change immutable fields",
+		shown = mp_report(f,
+				  "%qD passes a pointer into %qs at an offset the plugin cannot determine to a function pointer; it may change immutable fields",
 				  f->fndecl, "struct vm_area_desc");
 	if (shown)
-		inform(f->loc, "cannot prove this store leaves protected fields alone; write the permitted fields (%s) by name",
+		inform(f->loc,
+		       "cannot prove this store leaves protected fields alone; write the permitted fields (%s) by name",
 		       pol->permitted);
 }
 
@@ -55,7 +59,7 @@ static void check_write(const struct mp_fn_facts *facts,
 	struct mp_finding f;
 	char *names;
 
-	mp_desc_write_finding(&f, MP_RULE_IMMUTABLE, facts, e);
+	mp_desc_write_finding(&f, &mp_rule_immutable, facts, e);
 	if (!e->range_known) {
 		f.field = xstrdup("?");
 		f.emit = emit_unknown_offset;
@@ -95,7 +99,9 @@ static void check_function(const struct mp_fn_facts *facts)
 	}
 }
 
-const struct mp_rule_ops mp_rule_immutable = {
+struct mp_rule mp_rule_immutable = {
+	.name = "immutable",
+	.dflt = MP_ON,
+	.summary = "any store that may change mm, file (G2+), start or end",
 	.check_function = check_function,
-	.check_unit = NULL,
 };

@@ -12,9 +12,9 @@
 
 #define MIN_SLOTS 64
 
-static unsigned int hash_keys(uint64_t a, uint64_t b)
+static unsigned int hash_keys(unsigned long long a, unsigned long long b)
 {
-	uint64_t h = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull);
+	unsigned long long h = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull);
 
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9ull;
@@ -22,8 +22,8 @@ static unsigned int hash_keys(uint64_t a, uint64_t b)
 	return (unsigned int)h;
 }
 
-static struct mp_key_slot *probe(const struct mp_key_index *ix, uint64_t a,
-				 uint64_t b)
+static struct mp_key_slot *probe(const struct mp_key_index *ix, unsigned long long a,
+				 unsigned long long b)
 {
 	unsigned int mask = ix->n_slots - 1;
 	unsigned int i = hash_keys(a, b) & mask;
@@ -33,7 +33,7 @@ static struct mp_key_slot *probe(const struct mp_key_index *ix, uint64_t a,
 	return &ix->slots[i];
 }
 
-bool mp_key_index_get(const struct mp_key_index *ix, uint64_t a, uint64_t b,
+bool mp_key_index_get(const struct mp_key_index *ix, unsigned long long a, unsigned long long b,
 		      unsigned int *pos)
 {
 	const struct mp_key_slot *s;
@@ -61,7 +61,7 @@ static void grow(struct mp_key_index *ix)
 	free(old);
 }
 
-void mp_key_index_put(struct mp_key_index *ix, uint64_t a, uint64_t b,
+void mp_key_index_put(struct mp_key_index *ix, unsigned long long a, unsigned long long b,
 		      unsigned int pos)
 {
 	struct mp_key_slot *s;

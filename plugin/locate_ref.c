@@ -257,8 +257,10 @@ static void locate_through_pointer(const struct mp_fn_track *t, tree base,
 	start = v.off + mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
 	place->range_known = true;
 	place->lo = start + pos;
-	/* a = &desc->action; a->remap.size: the members the source names
-	   start at the pointer's offset, in an object of the MEM_REF's type. */
+	/*
+	 * a = &desc->action; a->remap.size: the members the source names
+	 * start at the pointer's offset, in an object of the MEM_REF's type.
+	 */
 	set_path(place, fields, n_fields);
 	place->path_base = start;
 	place->path_type_uid = TYPE_UID(TYPE_MAIN_VARIANT(TREE_TYPE(base)));

@@ -99,7 +99,7 @@ static bool version_matches(struct plugin_gcc_version *version)
 		return true;
 	built = configured_target(gcc_version.configuration_arguments);
 	running = configured_target(version->configuration_arguments);
-	error("%s was built for GCC %s%s%s (%s) but is loaded by GCC %s%s%s (%s); rebuild it with 'make CC=<this compiler>'",
+	error("%s was built for GCC %s%s%s (%s) but is loaded by GCC %s%s%s (%s); rebuild it with %<make CC=<this compiler>%>",
 	      mp_plugin_name, gcc_version.basever, *built ? " for " : "", built,
 	      gcc_version.datestamp, version->basever, *running ? " for " : "",
 	      running, version->datestamp);
@@ -112,6 +112,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  struct plugin_gcc_version *version)
 {
 	mp_plugin_name = plugin_info->base_name;
+	mp_rules_init();
 	if (!version_matches(version))
 		return 1;
 	mp_plugin_info.help = mp_help_text();

@@ -84,10 +84,10 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 	struct ops_record *r;
 	unsigned int i;
 
-	if (mp_key_index_get(&record_index, uid, (uint64_t)off, &i))
+	if (mp_key_index_get(&record_index, uid, (unsigned long long)off, &i))
 		return &records[i];
 	MP_GROW(records, n_records, records_cap);
-	mp_key_index_put(&record_index, uid, (uint64_t)off, n_records);
+	mp_key_index_put(&record_index, uid, (unsigned long long)off, n_records);
 	r = &records[n_records++];
 	memset(r, 0, sizeof(*r));
 	r->uid = uid;
@@ -226,6 +226,7 @@ static void walk_ctor(const struct ctor_walk *w, tree ctor, tree type,
 void mp_ops_finish_decl(tree decl)
 {
 	struct ctor_walk w;
+	location_t spelled;
 	tree init;
 
 	if (TREE_CODE(decl) != VAR_DECL || !DECL_NAME(decl))
@@ -234,8 +235,9 @@ void mp_ops_finish_decl(tree decl)
 	if (!init || (TREE_CODE(init) != CONSTRUCTOR &&
 		      !POINTER_TYPE_P(TREE_TYPE(decl))))
 		return;
-	if (mp_path_is_core(LOCATION_FILE(linemap_resolve_location(line_table,
-			DECL_SOURCE_LOCATION(decl), LRK_SPELLING_LOCATION, NULL))))
+	spelled = linemap_resolve_location(line_table, DECL_SOURCE_LOCATION(decl),
+					   LRK_SPELLING_LOCATION, NULL);
+	if (mp_path_is_core(LOCATION_FILE(spelled)))
 		return;
 	w.uid = DECL_UID(decl);
 	w.decl_loc = DECL_SOURCE_LOCATION(decl);

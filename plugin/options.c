@@ -16,8 +16,8 @@ struct mp_options mp_opts;
  * mmap_action_prepare()) and mm/vma.h (compat_set_vma_from_desc() copies
  * vm_ops and private_data onto the VMA).  Drivers cannot include them.
  */
-const char mp_default_core[] = "mm/vma.c:mm/util.c:include/linux/mm.h:"
-			       "tools/testing/vma/:mm/internal.h:mm/vma.h";
+const char *const mp_default_core =
+	"mm/vma.c:mm/util.c:include/linux/mm.h:tools/testing/vma/:mm/internal.h:mm/vma.h";
 
 static const char *const default_action_ok[] = { "error_override" };
 
@@ -50,19 +50,16 @@ static void free_list(char **items, unsigned int n)
 	free(items);
 }
 
-static void option_error(const char *key, const char *fmt, const char *what)
-{
-	char *msg = xasprintf(fmt, what);
-
-	error("'-fplugin-arg-%s-%s': %s", mp_plugin_name, key, msg);
-	free(msg);
-}
+/* An error about option KEY; GMSGID is a literal GCC checks. */
+#define option_error(key, gmsgid, ...) \
+	error("%<-fplugin-arg-%s-%s%>: " gmsgid, mp_plugin_name, (key), \
+	      ##__VA_ARGS__)
 
 static bool need_value(const char *key, const char *value)
 {
 	if (value && *value)
 		return true;
-	option_error(key, "%s", "needs a value");
+	option_error(key, "needs a value");
 	return false;
 }
 
@@ -70,7 +67,7 @@ static bool refuse_value(const char *key, const char *value)
 {
 	if (!value)
 		return true;
-	option_error(key, "takes no value (got '%s')", value);
+	option_error(key, "takes no value (got %qs)", value);
 	return false;
 }
 
@@ -86,28 +83,26 @@ static bool parse_rules(const char *key, const char *value)
 	for (i = 0; i < n; i++) {
 		const char *item = items[i];
 		bool on = true;
-		enum mp_rule rule;
+		struct mp_rule *rule;
 
 		if (*item == '+' || *item == '-') {
 			on = *item == '+';
 			item++;
 		}
 		if (!*item) {
-			option_error(key, "empty rule name in '%s'", value);
+			option_error(key, "empty rule name in %qs", value);
 			ok = false;
 			continue;
 		}
-		if (!mp_rule_lookup(item, &rule)) {
-			char *msg = xasprintf("unknown rule '%s' (known: %s)",
-					      item, mp_rule_names());
-
-			option_error(key, "%s", msg);
-			free(msg);
+		rule = mp_rule_lookup(item);
+		if (!rule) {
+			option_error(key, "unknown rule %qs (known: %s)", item,
+				     mp_rule_names());
 			ok = false;
 			continue;
 		}
-		mp_opts.rule_on[rule] = on;
-		mp_opts.rule_explicit[rule] = true;
+		rule->on = on;
+		rule->named = true;
 	}
 	free_list(items, n);
 	return ok;
@@ -123,7 +118,7 @@ static bool parse_core(const char *key, const char *value)
 	items = split_list(value, &n);
 	for (i = 0; i < n; i++) {
 		if (!*items[i]) {
-			option_error(key, "empty path in '%s'", value);
+			option_error(key, "empty path in %qs", value);
 			free_list(items, n);
 			return false;
 		}
@@ -164,7 +159,8 @@ static bool parse_action_ok(const char *key, const char *value)
 	items = split_list(value, &n);
 	for (i = 0; i < n; i++) {
 		if (!valid_member_path(items[i])) {
-			option_error(key, "'%s' is not a member path such as 'error_override' or 'remap.size'",
+			option_error(key,
+				     "%qs is not a member path such as %<error_override%> or %<remap.size%>",
 				     items[i]);
 			free_list(items, n);
 			return false;
@@ -185,11 +181,8 @@ static bool parse_report(const char *key, const char *value)
 	/* Fail now, with the reason, rather than losing findings later. */
 	f = fopen(value, "a");
 	if (!f) {
-		char *msg = xasprintf("cannot open report file '%s' for appending: %s",
-				      value, xstrerror(errno));
-
-		option_error(key, "%s", msg);
-		free(msg);
+		option_error(key, "cannot open report file %qs for appending: %s",
+			     value, xstrerror(errno));
 		return false;
 	}
 	fclose(f);
@@ -208,7 +201,7 @@ static bool parse_sweep_limit(const char *key, const char *value)
 	errno = 0;
 	n = strtoul(value, &end, 10);
 	if (*end || errno || n == 0 || !ISDIGIT(*value)) {
-		option_error(key, "'%s' is not a positive number", value);
+		option_error(key, "%qs is not a positive number", value);
 		return false;
 	}
 	mp_opts.sweep_limit = n;
@@ -220,8 +213,10 @@ static void set_defaults(void)
 	unsigned int i;
 
 	memset(&mp_opts, 0, sizeof(mp_opts));
-	for (i = 0; i < MP_RULE_COUNT; i++)
-		mp_opts.rule_on[i] = mp_rules[i].dflt == MP_ON;
+	for (i = 0; i < mp_rule_count; i++) {
+		mp_rules[i]->on = mp_rules[i]->dflt == MP_ON;
+		mp_rules[i]->named = false;
+	}
 	mp_opts.core = split_list(mp_default_core, &mp_opts.n_core);
 	mp_opts.n_action_ok = ARRAY_SIZE(default_action_ok);
 	mp_opts.action_ok = XNEWVEC(char *, mp_opts.n_action_ok);
@@ -256,7 +251,7 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 		} else if (!strcmp(key, "sweep-limit")) {
 			ok &= parse_sweep_limit(key, value);
 		} else {
-			error("unknown option '-fplugin-arg-%s-%s' (known: disable, rules, core, action-ok, werror, report, sweep-limit)",
+			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report, sweep-limit)",
 			      mp_plugin_name, key);
 			ok = false;
 		}
@@ -275,7 +270,7 @@ void mp_apply_kbuild_extra_warn(void)
 	static const char macro[] = "KBUILD_EXTRA_WARN1";
 	static bool done;
 	bool w1;
-	int i;
+	unsigned int i;
 
 	if (done)
 		return;
@@ -284,8 +279,8 @@ void mp_apply_kbuild_extra_warn(void)
 		return;
 	w1 = cpp_defined(parse_in, (const unsigned char *)macro,
 			 sizeof(macro) - 1);
-	for (i = 0; i < MP_RULE_COUNT; i++) {
-		if (mp_rules[i].dflt == MP_W1 && !mp_opts.rule_explicit[i])
-			mp_opts.rule_on[i] = w1;
+	for (i = 0; i < mp_rule_count; i++) {
+		if (mp_rules[i]->dflt == MP_W1 && !mp_rules[i]->named)
+			mp_rules[i]->on = w1;
 	}
 }

@@ -289,24 +289,24 @@ static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
 	case GIMPLE_ASSIGN:
 		lhs = gimple_assign_lhs(stmt);
 		if (TREE_CODE(lhs) == SSA_NAME)
-			set_value(t, lhs, eval_assign(t, as_a<gassign *>(stmt)));
+			set_value(t, lhs, eval_assign(t, mp_as_assign(stmt)));
 		else
-			transfer_store(t, as_a<gassign *>(stmt), lhs);
+			transfer_store(t, mp_as_assign(stmt), lhs);
 		break;
 	case GIMPLE_CALL:
 		lhs = gimple_call_lhs(stmt);
 		if (lhs && TREE_CODE(lhs) == SSA_NAME)
-			set_value(t, lhs, eval_call(t, as_a<gcall *>(stmt)));
+			set_value(t, lhs, eval_call(t, mp_as_call(stmt)));
 		break;
 	case GIMPLE_RETURN: {
-		tree val = gimple_return_retval(as_a<greturn *>(stmt));
+		tree val = gimple_return_retval(mp_as_return(stmt));
 
 		if (val)
 			t->ret = mp_pt_join(t->ret, value(t, val));
 		break;
 	}
 	case GIMPLE_ASM: {
-		gasm *as = as_a<gasm *>(stmt);
+		gasm *as = mp_as_asm(stmt);
 		unsigned int i;
 
 		for (i = 0; i < gimple_asm_noutputs(as); i++) {

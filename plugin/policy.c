@@ -150,7 +150,8 @@ static void add_field(tree f, HOST_WIDE_INT pos, void *data)
 	/* A field mask has one bit per member; never drop one silently. */
 	if (pol->n_fields >= MP_MAX_FIELDS) {
 		if (pol->n_fields++ == MP_MAX_FIELDS)
-			error_at(DECL_SOURCE_LOCATION(f), "%s: %qs has more than %u members; the plugin cannot check it",
+			error_at(DECL_SOURCE_LOCATION(f),
+				 "%s: %qs has more than %u members; the plugin cannot check it",
 				 mp_plugin_name, "struct vm_area_desc", MP_MAX_FIELDS);
 		return;
 	}
@@ -250,7 +251,7 @@ static void resolve_action_ok(struct mp_policy *pol, tree record)
 
 		if (!find_member_path(TREE_TYPE(action), mp_opts.action_ok[i],
 				      &pos, &size)) {
-			error("'-fplugin-arg-%s-action-ok': '%s' is not a member of 'struct mmap_action'",
+			error("%<-fplugin-arg-%s-action-ok%>: %qs is not a member of %<struct mmap_action%>",
 			      mp_plugin_name, mp_opts.action_ok[i]);
 			continue;
 		}

@@ -1,45 +1,56 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The rule table, built from include/mp_rule_list.h, and what is derived
- * from it: rule lookup by name, the list of names in errors, and the
- * plugin's help text (which testsuite/rules/ compares with the gate, the
- * docs and the mutation list).
+ * The rule table, built from include/mp_rule_list.h and the rules'
+ * own definitions, and what is derived from it: rule lookup by name,
+ * the list of names in errors, and the plugin's help text (which
+ * testsuite/rules/ compares with the gate, the docs and the mutation
+ * list).
  */
 #include "mmap_prepare.h"
 
-const struct mp_rule_def mp_rules[MP_RULE_COUNT] = {
-#define MP_RULE(id, name, dflt, ops, summary) \
-	{ name, "mmap-prepare-" name, dflt, summary, &mp_rule_##ops },
+struct mp_rule *const mp_rules[] = {
+#define MP_RULE(x) &mp_rule_##x,
 #include "mp_rule_list.h"
 #undef MP_RULE
 };
 
-bool mp_rule_lookup(const char *name, enum mp_rule *rule)
+const unsigned int mp_rule_count = ARRAY_SIZE(mp_rules);
+
+void mp_rules_init(void)
 {
-	int i;
+	unsigned int i;
+
+	for (i = 0; i < mp_rule_count; i++) {
+		mp_rules[i]->full_name = xasprintf("mmap-prepare-%s",
+						   mp_rules[i]->name);
+		mp_rules[i]->order = i;
+	}
+}
+
+struct mp_rule *mp_rule_lookup(const char *name)
+{
+	unsigned int i;
 
 	if (!strncmp(name, "mmap-prepare-", 13))
 		name += 13;
-	for (i = 0; i < MP_RULE_COUNT; i++) {
-		if (!strcmp(name, mp_rules[i].name)) {
-			*rule = (enum mp_rule)i;
-			return true;
-		}
+	for (i = 0; i < mp_rule_count; i++) {
+		if (!strcmp(name, mp_rules[i]->name))
+			return mp_rules[i];
 	}
-	return false;
+	return NULL;
 }
 
 const char *mp_rule_names(void)
 {
 	static char *names;
-	int i;
+	unsigned int i;
 
 	if (names)
 		return names;
 	names = xstrdup("");
-	for (i = 0; i < MP_RULE_COUNT; i++) {
+	for (i = 0; i < mp_rule_count; i++) {
 		char *next = xasprintf("%s%s%s", names, i ? ", " : "",
-				       mp_rules[i].name);
+				       mp_rules[i]->name);
 
 		free(names);
 		names = next;
@@ -66,7 +77,7 @@ static const char *default_word(enum mp_rule_default dflt)
 const char *mp_help_text(void)
 {
 	static char *help;
-	int i;
+	unsigned int i;
 
 	if (help)
 		return help;
@@ -79,11 +90,11 @@ const char *mp_help_text(void)
 			 "report=FILE\tappend one JSON object per finding to FILE\n"
 			 "sweep-limit=N\tfor tests: stop the analysis of a function after N sweeps\n",
 			 mp_default_core);
-	for (i = 0; i < MP_RULE_COUNT; i++) {
+	for (i = 0; i < mp_rule_count; i++) {
 		char *next = xasprintf("%srule %s (%s): %s\n", help,
-				       mp_rules[i].full_name,
-				       default_word(mp_rules[i].dflt),
-				       mp_rules[i].summary);
+				       mp_rules[i]->full_name,
+				       default_word(mp_rules[i]->dflt),
+				       mp_rules[i]->summary);
 
 		free(help);
 		help = next;

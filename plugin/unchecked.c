@@ -10,10 +10,12 @@
 
 static void emit_unchecked(const struct mp_finding *f)
 {
-	if (!mp_report(f, "the plugin's analysis of %qD did not settle; its writes to %qs are not checked",
+	if (!mp_report(f,
+		       "the plugin's analysis of %qD did not settle; its writes to %qs are not checked",
 		       f->fndecl, "struct vm_area_desc"))
 		return;
-	inform(f->loc, "this is a limit of the mmap_prepare plugin; please report it with the preprocessed source (-save-temps)");
+	inform(f->loc,
+	       "this is a limit of the mmap_prepare plugin; please report it with the preprocessed source (-save-temps)");
 }
 
 static void check_function(const struct mp_fn_facts *facts)
@@ -23,14 +25,17 @@ static void check_function(const struct mp_fn_facts *facts)
 	if (!facts->unsettled)
 		return;
 	memset(&f, 0, sizeof(f));
-	f.rule = MP_RULE_UNCHECKED;
+	f.rule = &mp_rule_unchecked;
 	f.loc = DECL_SOURCE_LOCATION(facts->fndecl);
 	f.fndecl = facts->fndecl;
 	f.emit = emit_unchecked;
 	mp_finding_add(&f);
 }
 
-const struct mp_rule_ops mp_rule_unchecked = {
+struct mp_rule mp_rule_unchecked = {
+	.name = "unchecked",
+	.dflt = MP_ON,
+	.summary =
+		"a function whose descriptor handling the plugin's analysis could not finish, and so did not check",
 	.check_function = check_function,
-	.check_unit = NULL,
 };

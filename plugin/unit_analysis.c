@@ -29,8 +29,10 @@ static struct mp_key_index return_of;		/* DECL_UID -> returns[] */
 static struct mp_fn_facts *facts;
 static unsigned int n_facts, facts_cap;
 
-/* Bound on the sweeps of a recursive component: every answer rises at
-   most a few times (see MP_LATTICE_STEPS in pointer_track.c). */
+/*
+ * Bound on the sweeps of a recursive component: every answer rises at
+ * most a few times (see MP_LATTICE_STEPS in pointer_track.c).
+ */
 #define ROUNDS_PER_MEMBER 5
 
 static bool has_return_summary(tree fndecl)
@@ -64,8 +66,10 @@ static void new_return(tree fndecl)
 	returns[n_returns++].ret = mp_pt_nothing;
 }
 
-/* What T's function returns; "somewhere in a descriptor" if its values
-   did not settle, as a parameter is then "may write". */
+/*
+ * What T's function returns; "somewhere in a descriptor" if its values
+ * did not settle, as a parameter is then "may write".
+ */
 static struct mp_pt returned(const struct mp_fn_track *t)
 {
 	struct mp_pt r = t->ret.visited ? t->ret : mp_pt_nothing;
@@ -192,7 +196,10 @@ void mp_analysis_release(void)
 	free(returns);
 	facts = NULL;
 	returns = NULL;
-	n_facts = facts_cap = n_returns = returns_cap = 0;
+	n_facts = 0;
+	facts_cap = 0;
+	n_returns = 0;
+	returns_cap = 0;
 	mp_key_index_clear(&return_of);
 	mp_summaries_release();
 	mp_call_graph_release();

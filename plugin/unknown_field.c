@@ -13,7 +13,8 @@ static void emit_unknown_field(const struct mp_finding *f)
 
 	if (!mp_report_desc_write(f))
 		return;
-	inform(f->note_loc, "generation G%d of %qs does not name %s; check Documentation/filesystems/mmap_prepare.rst before an mmap_prepare hook writes it, or teach the plugin",
+	inform(f->note_loc,
+	       "generation G%d of %qs does not name %s; check Documentation/filesystems/mmap_prepare.rst before an mmap_prepare hook writes it, or teach the plugin",
 	       pol->generation, "struct vm_area_desc", f->text2);
 }
 
@@ -32,7 +33,7 @@ static void check_write(const struct mp_fn_facts *facts,
 		free(names);
 		return;
 	}
-	mp_desc_write_finding(&f, MP_RULE_UNKNOWN_FIELD, facts, e);
+	mp_desc_write_finding(&f, &mp_rule_unknown_field, facts, e);
 	f.text = xasprintf("field%s %s, which the mmap_prepare policy does not classify,",
 			   count > 1 ? "s" : "", names);
 	f.text2 = names;
@@ -53,7 +54,10 @@ static void check_function(const struct mp_fn_facts *facts)
 	}
 }
 
-const struct mp_rule_ops mp_rule_unknown_field = {
+struct mp_rule mp_rule_unknown_field = {
+	.name = "unknown-field",
+	.dflt = MP_ON,
+	.summary =
+		"a store into a descriptor member the policy does not classify",
 	.check_function = check_function,
-	.check_unit = NULL,
 };

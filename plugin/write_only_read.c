@@ -42,7 +42,8 @@ static void emit_read(const struct mp_finding *f)
 	if (!mp_report(f, "%qD reads write-only field %qs of %qs before writing it",
 		       f->fndecl, f->field, "struct vm_area_desc"))
 		return;
-	inform(f->note_loc, "%qs is write-only in an mmap_prepare hook: its initial value is unspecified; assign it first, or keep the value in a local variable",
+	inform(f->note_loc,
+	       "%qs is write-only in an mmap_prepare hook: its initial value is unspecified; assign it first, or keep the value in a local variable",
 	       f->field);
 }
 
@@ -53,7 +54,7 @@ static void report_read(const struct wo_state *s, const struct mp_effect *e,
 	struct mp_finding f;
 
 	memset(&f, 0, sizeof(f));
-	f.rule = MP_RULE_WRITE_ONLY_READ;
+	f.rule = &mp_rule_write_only_read;
 	f.loc = mp_stmt_location(e->stmt, s->facts->fndecl);
 	f.fndecl = s->facts->fndecl;
 	f.field = xstrdup(fld->name);
@@ -155,7 +156,9 @@ static void check_function(const struct mp_fn_facts *facts)
 	free(s.out);
 }
 
-const struct mp_rule_ops mp_rule_write_only_read = {
+struct mp_rule mp_rule_write_only_read = {
+	.name = "write-only-read",
+	.dflt = MP_W1,
+	.summary = "reading vm_ops or private_data before the function wrote it",
 	.check_function = check_function,
-	.check_unit = NULL,
 };

@@ -114,7 +114,7 @@ MUTANTS = [
       "case MP_EFFECT_CALL_ARG: return s->write_only;",
       "case MP_EFFECT_CALL_ARG: return written;", ["clean-write-only.c"]),
     M("kbuild-w1", "write-only-read", "options.c", "mp_apply_kbuild_extra_warn",
-      "mp_opts.rule_on[i] = w1;", "(void)w1;", ["write-only-read.c"]),
+      "mp_rules[i]->on = w1;", "(void)w1;", ["write-only-read.c"]),
     M("unchecked", "unchecked", "unchecked.c", "check_function",
       "mp_finding_add(&f);", ";", ["unchecked.c"]),
     M("both-hooks", "both-hooks", "both_hooks.c", "check_unit",
@@ -156,8 +156,7 @@ MUTANTS = [
       '} else { error("unknown option', '} else if (0) { error("unknown option',
       ["opt-unknown-key.c"]),
     M("rule-validation", "-", "options.c", "parse_rules",
-      "if (!mp_rule_lookup(item, &rule)) {",
-      "if (!mp_rule_lookup(item, &rule) && 0) {", ["opt-bad-rule.c"]),
+      "if (!rule) {", "if (!rule) { ok = true; continue;", ["opt-bad-rule.c"]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
