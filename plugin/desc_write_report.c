@@ -13,6 +13,18 @@ bool mp_is_judged_write(const struct mp_effect *e)
 	return e->kind == MP_EFFECT_WRITE && !e->initialization && !e->clobber;
 }
 
+void mp_for_each_judged_write(const struct mp_fn_facts *facts,
+			      void (*check)(const struct mp_fn_facts *facts,
+					    const struct mp_effect *e))
+{
+	unsigned int i;
+
+	for (i = 0; i < facts->n_effects; i++) {
+		if (mp_is_judged_write(&facts->effects[i]))
+			check(facts, &facts->effects[i]);
+	}
+}
+
 char *mp_field_list(const struct mp_policy *pol, mp_field_mask mask,
 		    enum mp_field_class cls, unsigned int *count,
 		    unsigned int *first)

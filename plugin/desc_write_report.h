@@ -5,6 +5,10 @@
 
 /* Every WRITE effect except initializations and clobbers. */
 bool mp_is_judged_write(const struct mp_effect *e);
+/* Calls CHECK on each of them in FACTS. */
+void mp_for_each_judged_write(const struct mp_fn_facts *facts,
+			      void (*check)(const struct mp_fn_facts *facts,
+					    const struct mp_effect *e));
 /*
  * The fields of class CLS in MASK, in GCC's quotes: "'mm', 'start'";
  * how many, and the first one's index.

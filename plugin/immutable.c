@@ -91,12 +91,7 @@ static void check_write(const struct mp_fn_facts *facts,
 
 static void check_function(const struct mp_fn_facts *facts)
 {
-	unsigned int i;
-
-	for (i = 0; i < facts->n_effects; i++) {
-		if (mp_is_judged_write(&facts->effects[i]))
-			check_write(facts, &facts->effects[i]);
-	}
+	mp_for_each_judged_write(facts, check_write);
 }
 
 struct mp_rule mp_rule_immutable = {
