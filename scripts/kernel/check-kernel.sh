@@ -430,14 +430,16 @@ intree_configure() {
 	fi
 	grep -q '^CONFIG_GCC_PLUGIN_MMAP_PREPARE=y' "$oi/.config" ||
 		{ echo "  CONFIG_GCC_PLUGIN_MMAP_PREPARE did not stick"; return 1; }
+	# The series puts the sources in scripts/gcc-plugins/mmap_prepare/
+	# (make-patch-series.sh); the .so stays next to the other plugins.
 	if [ -f "$pl" ] && [ -f "$oi/scripts/gcc-plugins/.mmap_prepare_plugin.so.cmd" ]; then
-		echo "  kbuild built $pl from $(grep -o 'mmap_prepare_[a-z_]*\.o' "$oi/scripts/gcc-plugins/.mmap_prepare_plugin.so.cmd" | sort -u | wc -l) objects"
+		echo "  kbuild built $pl from $(grep -o 'mmap_prepare/[a-z_]*\.o' "$oi/scripts/gcc-plugins/.mmap_prepare_plugin.so.cmd" | sort -u | wc -l) objects in scripts/gcc-plugins/mmap_prepare/"
 	else
 		echo "  kbuild did not build scripts/gcc-plugins/mmap_prepare_plugin.so"; return 1
 	fi
 	# Warnings kbuild's flags produce in the plugin sources (from the log
 	# of the run that built it, kept by configure).
-	m=$(grep -A3 -E 'scripts/gcc-plugins/mmap_prepare[^ ]*: (warning|error)' "$logs/configure-intree.log")
+	m=$(grep -A3 -E 'scripts/gcc-plugins/mmap_prepare/[^ ]*: (warning|error)' "$logs/configure-intree.log")
 	[ -z "$m" ] || { echo "  compiler messages for the plugin sources under kbuild's flags:"; echo "$m" | sed 's/^/    /'; }
 }
 
