@@ -92,6 +92,8 @@ struct mp_options {
 	char **action_ok;			/* dotted action sub-fields */
 	unsigned int n_action_ok;
 	const char *report_path;
+	char **acquire;				/* NAME[?]/RELEASE[/RELEASE...] */
+	unsigned int n_acquire;
 	unsigned long sweep_limit;		/* tests only; 0: the lattice's */
 };
 
@@ -168,6 +170,13 @@ bool mp_policy_action_ok_range(const struct mp_policy *pol,
 			       HOST_WIDE_INT lo, HOST_WIDE_INT size);
 /* Is the dotted path below "action" (e.g. "remap.size") action-ok? */
 bool mp_policy_action_ok_path(const char *subpath);
+/* Index of the field named NAME in POL, or -1. */
+int mp_policy_field_index(const struct mp_policy *pol, const char *name);
+/*
+ * Does the unit's struct vm_operations_struct have a mapped member: 1 yes,
+ * 0 no, -1 the unit does not define the type.
+ */
+int mp_unit_has_mapped_hook(void);
 
 /* ---- what each statement does to a descriptor (the analysis) ---- */
 
@@ -242,6 +251,8 @@ void mp_analyse_unit(void);
 /* The functions that handle a descriptor and are not core code. */
 unsigned int mp_analysed_count(void);
 const struct mp_fn_facts *mp_analysed_function(unsigned int i);
+/* The facts of FNDECL, or NULL if it handles no descriptor. */
+const struct mp_fn_facts *mp_analysed_facts_of(tree fndecl);
 void mp_analysis_release(void);
 
 /* ---- ops objects (ops_objects.c) ---- */
@@ -259,6 +270,8 @@ struct mp_ops_object {
 void mp_ops_finish_decl(tree decl);
 /* Hooks given by assignments in FN. */
 void mp_ops_scan_function(function *fn);
+/* Was FNDECL given to an mmap_prepare member (of any struct type)? */
+bool mp_is_prepare_hook(tree fndecl);
 unsigned int mp_ops_count(void);
 const struct mp_ops_object *mp_ops_object(unsigned int i);
 void mp_ops_release(void);

@@ -29,6 +29,8 @@ static struct ops_record *records;
 static unsigned int n_records, records_cap;
 static struct mp_key_index record_index;	/* (uid, off) -> records[] */
 static HOST_WIDE_INT pointer_serial;
+/* Functions given to an mmap_prepare member of any struct: DECL_UIDs. */
+static struct mp_key_index prepare_hooks;
 
 static bool is_function_pointer(tree type)
 {
@@ -48,6 +50,25 @@ static int hook_of_field(tree field)
 	else
 		return -1;
 	return is_function_pointer(TREE_TYPE(field)) ? i : -1;
+}
+
+/* FIELD = VALUE: remembers a function registered as an mmap_prepare hook. */
+static void note_prepare_hook(tree field, tree value)
+{
+	if (hook_of_field(field) != MP_HOOK_MMAP_PREPARE)
+		return;
+	STRIP_NOPS(value);
+	if (TREE_CODE(value) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(value, 0)) != FUNCTION_DECL)
+		return;
+	mp_key_index_put(&prepare_hooks, DECL_UID(TREE_OPERAND(value, 0)), 0, 0);
+}
+
+bool mp_is_prepare_hook(tree fndecl)
+{
+	unsigned int pos;
+
+	return mp_key_index_get(&prepare_hooks, DECL_UID(fndecl), 0, &pos);
 }
 
 /* Does struct TYPE have both hook members? */
@@ -163,6 +184,7 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 
 		if (!field || TREE_CODE(field) != FIELD_DECL)
 			continue;
+		note_prepare_hook(field, value);
 		hook = ops ? hook_of_field(field) : -1;
 		if (hook >= 0 && !is_null_value(value)) {
 			location_t loc = EXPR_LOCATION(value);
@@ -326,6 +348,8 @@ void mp_ops_scan_function(function *fn)
 			lhs = gimple_assign_lhs(stmt);
 			if (TREE_CODE(lhs) != COMPONENT_REF)
 				continue;
+			note_prepare_hook(TREE_OPERAND(lhs, 1),
+					  gimple_assign_rhs1(stmt));
 			hook = hook_of_field(TREE_OPERAND(lhs, 1));
 			if (hook < 0 || is_null_value(gimple_assign_rhs1(stmt)))
 				continue;
@@ -365,4 +389,5 @@ void mp_ops_release(void)
 	records_cap = 0;
 	pointer_serial = 0;
 	mp_key_index_clear(&record_index);
+	mp_key_index_clear(&prepare_hooks);
 }

@@ -190,6 +190,69 @@ static bool parse_report(const char *key, const char *value)
 	return true;
 }
 
+/* A C identifier. */
+static bool valid_identifier(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len || ISDIGIT(*s))
+		return false;
+	for (i = 0; i < len; i++) {
+		if (!ISALNUM(s[i]) && s[i] != '_')
+			return false;
+	}
+	return true;
+}
+
+/* NAME[?]/RELEASE[/RELEASE...]: every part an identifier. */
+static bool valid_acquire(const char *item)
+{
+	const char *p = item;
+	size_t len;
+	bool first = true;
+
+	for (;;) {
+		len = strcspn(p, "/?");
+		if (!valid_identifier(p, len))
+			return false;
+		p += len;
+		if (first && *p == '?')
+			p++;
+		if (first && *p != '/')
+			return false;
+		first = false;
+		if (!*p)
+			return true;
+		if (*p++ != '/')
+			return false;
+	}
+}
+
+/* acquire=LIST: more reference acquisitions for mmap-prepare-stateful. */
+static bool parse_acquire(const char *key, const char *value)
+{
+	unsigned int n, i;
+	char **items;
+
+	if (!need_value(key, value))
+		return false;
+	items = split_list(value, &n);
+	for (i = 0; i < n; i++) {
+		if (!valid_acquire(items[i])) {
+			option_error(key,
+				     "%qs is not %<ACQUIRE/RELEASE%>, %<ACQUIRE?/RELEASE%> or %<ACQUIRE/RELEASE/RELEASE...%> of function names",
+				     items[i]);
+			free_list(items, n);
+			return false;
+		}
+	}
+	mp_opts.acquire = XRESIZEVEC(char *, mp_opts.acquire, mp_opts.n_acquire + n);
+	for (i = 0; i < n; i++)
+		mp_opts.acquire[mp_opts.n_acquire++] = items[i];
+	free(items);
+	return true;
+}
+
 /* sweep-limit=N: lets the tests reach the analysis' bound. */
 static bool parse_sweep_limit(const char *key, const char *value)
 {
@@ -248,10 +311,12 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 			ok &= parse_action_ok(key, value);
 		} else if (!strcmp(key, "report")) {
 			ok &= parse_report(key, value);
+		} else if (!strcmp(key, "acquire")) {
+			ok &= parse_acquire(key, value);
 		} else if (!strcmp(key, "sweep-limit")) {
 			ok &= parse_sweep_limit(key, value);
 		} else {
-			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report, sweep-limit)",
+			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report, acquire, sweep-limit)",
 			      mp_plugin_name, key);
 			ok = false;
 		}

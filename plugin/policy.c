@@ -21,6 +21,7 @@
  */
 static struct mp_policy unit_policy;
 static bool unit_policy_ready;
+static int unit_mapped_hook = -1;
 
 static bool is_desc_record(tree type)
 {
@@ -273,8 +274,48 @@ static void build_policy(struct mp_policy *pol, tree record)
 	resolve_action_ok(pol, record);
 }
 
+/*
+ * struct vm_operations_struct's mapped member (7.x) runs once a new
+ * mapping exists: where per-mapping state goes instead of mmap_prepare.
+ */
+static void note_vm_operations(tree type)
+{
+	tree name = TYPE_NAME(TYPE_MAIN_VARIANT(type)), f;
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	if (!name || TREE_CODE(name) != IDENTIFIER_NODE ||
+	    !id_equal(name, "vm_operations_struct"))
+		return;
+	unit_mapped_hook = 0;
+	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
+		if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) &&
+		    id_equal(DECL_NAME(f), "mapped"))
+			unit_mapped_hook = 1;
+	}
+}
+
+int mp_unit_has_mapped_hook(void)
+{
+	return unit_mapped_hook;
+}
+
+int mp_policy_field_index(const struct mp_policy *pol, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < pol->n_fields; i++) {
+		if (!strcmp(pol->fields[i].name, name))
+			return i;
+	}
+	return -1;
+}
+
 void mp_policy_finish_type(tree type)
 {
+	if (TREE_CODE(type) == RECORD_TYPE && COMPLETE_TYPE_P(type) &&
+	    unit_mapped_hook < 1)
+		note_vm_operations(type);
 	if (unit_policy_ready || !is_desc_record(type) || !COMPLETE_TYPE_P(type))
 		return;
 	build_policy(&unit_policy, TYPE_MAIN_VARIANT(type));

@@ -88,6 +88,7 @@ const char *mp_help_text(void)
 			 "action-ok=LIST\taction sub-fields drivers may set (default error_override)\n"
 			 "werror\t\treport this plugin's findings as errors\n"
 			 "report=FILE\tappend one JSON object per finding to FILE\n"
+			 "acquire=LIST\tmore acquisitions for the stateful rule: get_foo/put_foo,try_foo?/put_foo\n"
 			 "sweep-limit=N\tfor tests: stop the analysis of a function after N sweeps\n",
 			 mp_default_core);
 	for (i = 0; i < mp_rule_count; i++) {

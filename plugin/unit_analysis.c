@@ -28,6 +28,7 @@ static struct mp_key_index return_of;		/* DECL_UID -> returns[] */
 
 static struct mp_fn_facts *facts;
 static unsigned int n_facts, facts_cap;
+static struct mp_key_index facts_of;		/* DECL_UID -> facts[] */
 
 /*
  * Bound on the sweeps of a recursive component: every answer rises at
@@ -116,6 +117,7 @@ static void keep_facts(const struct mp_fn_track *t)
 	struct mp_fn_facts *f;
 
 	MP_GROW(facts, n_facts, facts_cap);
+	mp_key_index_put(&facts_of, DECL_UID(t->fndecl), 0, n_facts);
 	f = &facts[n_facts++];
 	if (t->unsettled) {
 		memset(f, 0, sizeof(*f));
@@ -186,6 +188,15 @@ const struct mp_fn_facts *mp_analysed_function(unsigned int i)
 	return &facts[i];
 }
 
+const struct mp_fn_facts *mp_analysed_facts_of(tree fndecl)
+{
+	unsigned int i;
+
+	if (!mp_key_index_get(&facts_of, DECL_UID(fndecl), 0, &i))
+		return NULL;
+	return &facts[i];
+}
+
 void mp_analysis_release(void)
 {
 	unsigned int i;
@@ -201,6 +212,7 @@ void mp_analysis_release(void)
 	n_returns = 0;
 	returns_cap = 0;
 	mp_key_index_clear(&return_of);
+	mp_key_index_clear(&facts_of);
 	mp_summaries_release();
 	mp_call_graph_release();
 }

@@ -17,7 +17,14 @@ typedef struct { unsigned long __vma_flags[1]; } vma_flags_t;
 
 struct mm_struct { int map_count; };
 struct file { unsigned int f_flags; void *private_data; };
-struct vm_operations_struct { int (*fault)(void *vmf); };
+/* 7.x has mapped (where per-mapping state goes); -DMP_NO_MAPPED models 6.x. */
+struct vm_operations_struct {
+	int (*fault)(void *vmf);
+#ifndef MP_NO_MAPPED
+	int (*mapped)(unsigned long start, unsigned long end, pgoff_t pgoff,
+		      const struct file *file, void **vm_private_data);
+#endif
+};
 struct page;
 
 void *kmalloc(size_t size, int flags);

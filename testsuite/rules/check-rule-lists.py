@@ -62,6 +62,34 @@ def mutant_rules():
     return {"mmap-prepare-" + l.split("\t")[1] for l in out.splitlines()}
 
 
+def acquire_table(src_path):
+    """[(acquisition, kind, held, releases)] from plugin/stateful.c."""
+    src = open(src_path).read()
+    defs = {m.group(1): " ".join("".join(re.findall(r'"([^"]*)"', m.group(2))).split())
+            for m in re.finditer(r'#define (\w+) ((?:"[^"\n]*"\s*\\?\n?\s*)+)', src)}
+    body = src[src.index("builtin_table[] = {"):]
+    body = body[:body.index("};")]
+    when = {"ALWAYS": "always", "IF_NONZERO": "if it returns non-zero",
+            "IF_ZERO": "if it returns 0"}
+    rows = []
+    for m in re.finditer(r'\{ "(\w+)", STATE_(\w+), (\w+), ([^}]*?) \}', body):
+        name, kind, held, rel = m.groups()
+        rel = defs.get(rel.strip(), rel.strip().strip('"'))
+        rows.append((name, kind.lower(), when[held], " ".join(rel.split())))
+    return rows
+
+
+def docs_acquire_table(docs_path):
+    rows = []
+    with open(docs_path) as f:
+        for line in f:
+            m = re.match(r"^\| `(\w+)` \| (\w+) \| ([^|]+) \| (.*) \|$", line.rstrip("\n"))
+            if m:
+                rows.append((m.group(1), m.group(2), m.group(3).strip(),
+                             " ".join(re.findall(r"`(\w+)`", m.group(4)))))
+    return rows
+
+
 def main():
     cc = os.environ.get("CC", "gcc")
     plugin = os.environ["PLUGIN"]
@@ -84,6 +112,10 @@ def main():
                    sections == names, sections))
     checks.append(("the gate's SARIF rules = the rule table",
                    gate_rules() == sorted(names), gate_rules()))
+    table = acquire_table(os.path.join(TOP, "plugin", "stateful.c"))
+    checks.append(("docs/rules.md's acquire/release table = plugin/stateful.c's",
+                   len(table) > 20 and docs_acquire_table(docs_path) == table,
+                   len(table)))
     missing = sorted(set(names) - mutant_rules())
     checks.append(("every rule has a mutant", not missing, missing))
     failed = 0

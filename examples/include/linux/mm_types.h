@@ -28,6 +28,9 @@ struct vm_area_struct {
 struct vm_operations_struct {
 	void (*open)(struct vm_area_struct *vma);
 	void (*close)(struct vm_area_struct *vma);
+	/* Once a new mapping exists (7.x): where per-mapping state goes. */
+	int (*mapped)(unsigned long start, unsigned long end, pgoff_t pgoff,
+		      const struct file *file, void **vm_private_data);
 	int (*fault)(struct vm_fault *vmf);
 };
 
