@@ -146,18 +146,15 @@ valgrind: deps all
 # units and says where the plugin's share goes.  See docs/performance.md.
 .PHONY: bench bench-profile bench-plugins
 bench bench-profile: NEED_DEJAGNU := 0
-# The benchmark's own builds: the null plugin, and the plugin with its
-# self-timing compiled in (plugin/self_time.c) for the scaling run.
-SELFTIME_OBJS := $(SRCS:plugin/%.c=$(BUILD)/bench/selftime/%.o) \
-		 $(BUILD)/bench/selftime/self_time.o
-$(BUILD)/bench/selftime/%.o: plugin/%.c Makefile | plugin-headers
+# The benchmark's own builds: the null plugin, and for the scaling run the
+# plugin's own objects linked with bench/self_time.c, which times every
+# callback the plugin registers (-Wl,--wrap=register_callback) and its pass.
+SELFTIME_OBJS := $(BUILD)/bench/self_time.o
+$(BUILD)/bench/self_time.o: bench/self_time.c Makefile | plugin-headers
 	@mkdir -p $(dir $@)
-	$(CXX) $(PLUGIN_CXXFLAGS) -DMP_SELF_TIME -c -o $@ $<
-$(BUILD)/bench/selftime/self_time.o: bench/self_time.c Makefile | plugin-headers
-	@mkdir -p $(dir $@)
-	$(CXX) $(PLUGIN_CXXFLAGS) -DMP_SELF_TIME -c -o $@ $<
-$(BUILD)/bench/mmap_prepare_plugin-selftime.so: $(SELFTIME_OBJS)
-	$(CXX) $(PLUGIN_LDFLAGS) -o $@ $(SELFTIME_OBJS)
+	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $@ $<
+$(BUILD)/bench/mmap_prepare_plugin-selftime.so: $(OBJS) $(SELFTIME_OBJS)
+	$(CXX) $(PLUGIN_LDFLAGS) -Wl,--wrap=register_callback -o $@ $(OBJS) $(SELFTIME_OBJS)
 $(BUILD)/bench/null_plugin.so: bench/null_plugin.c Makefile | plugin-headers
 	@mkdir -p $(dir $@)
 	$(CXX) $(PLUGIN_CXXFLAGS) -c -o $(BUILD)/bench/null_plugin.o bench/null_plugin.c

@@ -319,21 +319,6 @@ extern tree mp_id_mmap_prepare;
 
 void mp_register_pass(void);
 
-/*
- * Around each entry point (callbacks, the pass): the plugin's own time.
- * Only the benchmark's build (-DMP_SELF_TIME, bench/self_time.c) times
- * anything; the plugin users load has no timing code.
- */
-#ifdef MP_SELF_TIME
-void mp_self_time_start(void);
-void mp_self_time_enter(void);
-void mp_self_time_leave(void);
-#else
-static inline void mp_self_time_start(void) {}
-static inline void mp_self_time_enter(void) {}
-static inline void mp_self_time_leave(void) {}
-#endif
-
 /* ---- findings (findings.c, plain_text.c) ---- */
 
 /*

@@ -86,9 +86,7 @@ public:
 
 	unsigned int execute(function *fn ATTRIBUTE_UNUSED) final override
 	{
-		mp_self_time_enter();
 		run();
-		mp_self_time_leave();
 		return 0;
 	}
 };

@@ -43,11 +43,9 @@ static const struct ggc_root_tab mp_ggc_roots[] = {
 
 static void start_unit(void *event_data, void *data)
 {
-	mp_self_time_enter();
 	mp_id_vm_area_desc = get_identifier("vm_area_desc");
 	mp_id_mmap = get_identifier("mmap");
 	mp_id_mmap_prepare = get_identifier("mmap_prepare");
-	mp_self_time_leave();
 	(void)event_data;
 	(void)data;
 }
@@ -56,11 +54,9 @@ static void finish_type(void *event_data, void *data)
 {
 	tree type = (tree)event_data;
 
-	mp_self_time_enter();
 	mp_apply_kbuild_extra_warn();
 	if (type && TYPE_P(type))
 		mp_policy_finish_type(type);
-	mp_self_time_leave();
 	(void)data;
 }
 
@@ -68,11 +64,9 @@ static void finish_decl(void *event_data, void *data)
 {
 	tree decl = (tree)event_data;
 
-	mp_self_time_enter();
 	mp_apply_kbuild_extra_warn();
 	if (decl && !seen_error())
 		mp_ops_finish_decl(decl);
-	mp_self_time_leave();
 	(void)data;
 }
 
@@ -121,7 +115,6 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		return 0;	/* the errors stop the compilation */
 	if (mp_opts.disable)
 		return 0;
-	mp_self_time_start();
 	register_callback(mp_plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 			  (void *)mp_ggc_roots);
 	register_callback(mp_plugin_name, PLUGIN_START_UNIT, start_unit, NULL);

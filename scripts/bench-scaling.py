@@ -6,7 +6,7 @@ initializer.  Per size it reports the whole compile's CPU time without and
 with the plugin (alternating pairs, medians, no -ftime-report: that report
 reads the clock with a system call around every plugin callback and
 doubles the compile here), and the plugin's own time from the self-timing
-build (SELFTIME_PLUGIN, plugin/self_time.c), then the growth exponent of
+build (SELFTIME_PLUGIN, bench/self_time.c), then the growth exponent of
 each fitted on a log-log scale: it must be close to 1 (linear).
 
 Usage: scripts/bench-scaling.py [SIZES...]
