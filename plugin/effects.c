@@ -138,19 +138,19 @@ static bool is_initialization(gimple *stmt, tree lhs)
 	       get_pure_location(DECL_SOURCE_LOCATION(base));
 }
 
-static void memory_store(struct builder *b, gimple *stmt, tree lhs)
+/* A store to LHS, which lands at PLACE. */
+static void memory_store(struct builder *b, gimple *stmt, tree lhs,
+			 const struct mp_place *place)
 {
-	struct mp_place place;
 	struct mp_effect *e;
 
-	mp_locate_ref(b->t, lhs, &place);
-	if (place.kind != MP_PLACE_TRACKED)
+	if (place->kind != MP_PLACE_TRACKED)
 		return;
 	e = new_effect(b, MP_EFFECT_WRITE, stmt);
 	e->how = MP_WRITE_STORE;
 	e->clobber = gimple_clobber_p(stmt);
 	e->initialization = is_initialization(stmt, lhs);
-	set_bits(b, e, &place);
+	set_bits(b, e, place);
 }
 
 static void assign_effects(struct builder *b, gassign *stmt)
@@ -169,12 +169,12 @@ static void assign_effects(struct builder *b, gassign *stmt)
 	}
 	if (TREE_CODE(lhs) == SSA_NAME)
 		return;
-	memory_store(b, stmt, lhs);
+	mp_locate_ref(b->t, lhs, &place);
+	memory_store(b, stmt, lhs, &place);
 	if (!gimple_assign_single_p(stmt) ||
 	    (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) ||
 	    !mp_value_of(b->t, rhs).tracked)
 		return;
-	mp_locate_ref(b->t, lhs, &place);
 	e = new_effect(b, MP_EFFECT_POINTER_STORE, stmt);
 	e->dest = place.kind;
 	e->dest_decl = place.decl;
@@ -188,8 +188,12 @@ static void asm_effects(struct builder *b, gasm *as)
 	for (i = 0; i < gimple_asm_noutputs(as); i++) {
 		tree out = TREE_VALUE(gimple_asm_output_op(as, i));
 
-		if (TREE_CODE(out) != SSA_NAME)
-			memory_store(b, as, out);
+		struct mp_place place;
+
+		if (TREE_CODE(out) == SSA_NAME)
+			continue;
+		mp_locate_ref(b->t, out, &place);
+		memory_store(b, as, out, &place);
 	}
 	for (i = 0; i < gimple_asm_ninputs(as); i++) {
 		if (mp_value_of(b->t, TREE_VALUE(gimple_asm_input_op(as, i))).tracked) {

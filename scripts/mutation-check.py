@@ -28,7 +28,7 @@ Mutant = namedtuple("Mutant", "ident rule file function code replacement tests")
 M = Mutant
 MUTANTS = [
     M("store-asm", "immutable", "effects.c", "asm_effects",
-      "memory_store(b, as, out);", ";", ["immutable-asm.c"]),
+      "memory_store(b, as, out, &place);", ";", ["immutable-asm.c"]),
     M("store-builtin", "immutable", "locate_ref.c", "mp_memory_writer_len_arg",
       "if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {", "if (0) {",
       ["immutable-memset.c"]),
