@@ -573,7 +573,7 @@ static void transfer(const struct fn_state *s, gimple *stmt,
  * Does taking edge E of a condition say RESULT is non-zero (1), zero (0),
  * or nothing (-1)?  Sees through casts, !x and (x != 0).
  */
-static int edge_says(edge e, gcond *cond, tree result)
+static int edge_says(edge e, gimple *cond, tree result)
 {
 	enum tree_code code = gimple_cond_code(cond);
 	tree lhs = gimple_cond_lhs(cond);
@@ -618,7 +618,8 @@ static int edge_says(edge e, gcond *cond, tree result)
 /* HELD along edge E: conditional acquisitions that failed there are not. */
 static void edge_held(const struct fn_state *s, edge e, unsigned long long *held)
 {
-	gimple *last = last_stmt(e->src);
+	gimple_stmt_iterator gsi = gsi_last_bb(e->src);
+	gimple *last = gsi_end_p(gsi) ? NULL : gsi_stmt(gsi);
 	unsigned int i;
 
 	memcpy(held, &s->out[e->src->index * s->words], s->words * sizeof(*held));
@@ -630,7 +631,7 @@ static void edge_held(const struct fn_state *s, edge e, unsigned long long *held
 
 		if (site->acq->when == ALWAYS || !site->result)
 			continue;
-		says = edge_says(e, as_a<gcond *>(last), site->result);
+		says = edge_says(e, last, site->result);
 		if ((site->acq->when == IF_NONZERO && says == 0) ||
 		    (site->acq->when == IF_ZERO && says == 1))
 			held[WORD(i)] &= ~BIT(i);

@@ -20,7 +20,7 @@ for src in $(ls testsuite/mmap_prepare.dg/*.c | grep -v '/opt-' | head -n "${SAM
 	valgrind --tool=memcheck --error-exitcode=0 --num-callers=30 \
 		--log-file="$work/vg.log" "$cc1" -quiet -O2 \
 		-fplugin="$PLUGIN" "$work/in.i" -o /dev/null >/dev/null 2>&1 || true
-	errs=$(awk -v srcs="$srcs" '/^==[0-9]+== [A-Z].*(Invalid|uninitialised|Mismatched|overlap|free\(\))/{e=1; blk=$0; next}
+	errs=$(awk -v srcs="$srcs" '/^==[0-9]+== .*(Invalid|uninitialised|Mismatched|overlap|free\(\))/{e=1; blk=$0; next}
 		    e && /^==[0-9]+== *$/ {if (blk ~ /mmap_prepare_plugin|: mp_[a-z_]+/ || blk ~ ("\\((" srcs ")\\.c:")) c++; e=0; blk=""; next}
 		    e {blk = blk "\n" $0}
 		    END {print c+0}' "$work/vg.log")
