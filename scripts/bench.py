@@ -251,7 +251,7 @@ def main():
     cc = os.environ.get("CC", "gcc")
     kver = os.environ.get("MP_KVER", "7.2")
     jobs = int(os.environ.get("MP_JOBS", os.cpu_count() or 1))
-    plugin_src = os.environ.get("PLUGIN") or os.path.join(TOP, "plugin/mmap_prepare_plugin.so")
+    plugin_src = os.environ.get("PLUGIN") or os.path.join(TOP, "build/mmap_prepare_plugin.so")
     null_src = os.environ.get("NULL_PLUGIN")
     if not os.path.isfile(plugin_src):
         die("plugin %s not found (make)" % plugin_src)

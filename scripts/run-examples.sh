@@ -7,7 +7,7 @@
 # and line number).
 #
 #   CC      compiler (default gcc)
-#   PLUGIN  plugin to load (default plugin/mmap_prepare_plugin.so)
+#   PLUGIN  plugin to load (default build/mmap_prepare_plugin.so)
 #
 # Exits 1 if a compilation fails, if good_driver.c draws any warning, or
 # if the findings differ from the expected ones.
@@ -19,7 +19,7 @@ if [ -n "${PLUGIN:-}" ] && [ "${PLUGIN#/}" = "$PLUGIN" ] && [ -e "$PLUGIN" ]; th
 	PLUGIN=$(pwd)/$PLUGIN
 fi
 cd "$(dirname "$0")/.."
-PLUGIN=${PLUGIN:-plugin/mmap_prepare_plugin.so}
+PLUGIN=${PLUGIN:-build/mmap_prepare_plugin.so}
 EXAMPLES="examples/bad_driver.c examples/good_driver.c"
 EXPECTED=examples/expected.txt
 

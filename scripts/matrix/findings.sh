@@ -16,12 +16,12 @@
 # output is sorted, so two compilers' outputs compare with diff.
 #
 #   CC      compiler (default gcc)
-#   PLUGIN  plugin path (default plugin/mmap_prepare_plugin.so)
+#   PLUGIN  plugin path (default build/mmap_prepare_plugin.so)
 set -euo pipefail
 
 CC=${CC:-gcc}
 cd "$(dirname "$0")/../.."
-PLUGIN=$(realpath "${PLUGIN:-plugin/mmap_prepare_plugin.so}")
+PLUGIN=$(realpath "${PLUGIN:-build/mmap_prepare_plugin.so}")
 cd testsuite
 
 for t in ./mmap_prepare.dg/*.c; do

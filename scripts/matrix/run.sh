@@ -163,7 +163,7 @@ run_runner() {
 		return
 	fi
 	rm -f "$tsv"
-	in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/plugin/mmap_prepare_plugin.so MP_RESULT=$PWD/.mp-result/$2.tsv exec "$3"' \
+	in_target "$t" "$loc" sh -c 'CC=$1 PLUGIN=$PWD/build/mmap_prepare_plugin.so MP_RESULT=$PWD/.mp-result/$2.tsv exec "$3"' \
 		sh "$t" "$name" "$script" >"$d/$name.log" 2>&1
 	echo $? >"$d/$name.rc"
 	if [ "$(mp_result_get "$tsv" skipped)" = 1 ]; then
