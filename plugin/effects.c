@@ -280,6 +280,30 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 		add_write(b, call, MP_WRITE_ADDRESS, &place, callee);
 }
 
+/*
+ * A length as a constant: FORTIFY and drivers keep sizes in locals
+ * (size_t n = sizeof(*desc); memcpy(desc, src, n)), which are SSA names
+ * whose definition is the constant at every optimisation level.
+ */
+static bool constant_length(tree len, unsigned HOST_WIDE_INT *bytes)
+{
+	unsigned int depth;
+
+	for (depth = 0; depth < 8 && TREE_CODE(len) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(len);
+
+		if (!def || !is_gimple_assign(def) ||
+		    !(gimple_assign_single_p(def) ||
+		      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+			return false;
+		len = gimple_assign_rhs1(def);
+	}
+	if (!tree_fits_uhwi_p(len))
+		return false;
+	*bytes = tree_to_uhwi(len);
+	return true;
+}
+
 static void call_effects(struct builder *b, gcall *call)
 {
 	int len_arg = mp_memory_writer_len_arg(call);
@@ -287,6 +311,10 @@ static void call_effects(struct builder *b, gcall *call)
 	tree callee = gimple_call_fndecl(call);
 	struct mp_place place;
 	unsigned int i;
+
+	/* Sanitizer checks and other internal functions only look. */
+	if (gimple_call_internal_p(call))
+		return;
 
 	for (i = 0; i < gimple_call_num_args(call); i++) {
 		struct mp_pt v = mp_value_of(b->t, gimple_call_arg(call, i));
@@ -298,12 +326,16 @@ static void call_effects(struct builder *b, gcall *call)
 		e->callee = callee;
 		e->arg = i;
 		e->readonly_param = points_to_const(param_type(call, i));
+		/* Only the checks ask; summaries judge calls themselves. */
+		e->callee_may_write = b->t->mode != MP_TRACK_DESCRIPTORS || !callee ||
+				      b->may_write(callee, i);
 		e->memory_writer = len_arg >= 0;
 		if (len_arg >= 0 && i == 0) {
-			tree len = gimple_call_arg(call, len_arg);
+			unsigned HOST_WIDE_INT len;
 
-			place_at_value(&place, v, tree_fits_uhwi_p(len) ?
-				       (HOST_WIDE_INT)tree_to_uhwi(len) * BITS_PER_UNIT : -1);
+			place_at_value(&place, v,
+				       constant_length(gimple_call_arg(call, len_arg), &len) ?
+				       (HOST_WIDE_INT)len * BITS_PER_UNIT : -1);
 			add_write(b, call, MP_WRITE_BUILTIN, &place, NULL_TREE);
 		} else if (atomic && i == 0) {
 			place_at_value(&place, v, atomic > 0 ? atomic * BITS_PER_UNIT : -1);

@@ -345,73 +345,109 @@ struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op)
 	}
 }
 
-/* ---- builtins ---- */
+/* ---- builtins and the functions that are them ---- */
 
-static bool name_is(tree fndecl, const char *const *names)
+enum mem_writer { NOT_A_WRITER, WRITER_SET, WRITER_COPY, WRITER_PCOPY, WRITER_BZERO };
+
+/*
+ * What a memory-writing function is, by what it is rather than by one
+ * spelling: a builtin's function code, or its name or assembler name
+ * once the sanitizer and wrapper prefixes are taken off (KASAN and
+ * FORTIFY route memcpy() to __underlying_memcpy, whose assembler name is
+ * memcpy or __asan_memcpy; --wrap gives __real_memcpy; the kernel's own
+ * __memcpy).  "_chk" forms are FORTIFY's checked builtins.
+ */
+static const char *const writer_prefixes[] = {
+	"__underlying_", "__asan_", "__hwasan_", "__msan_", "__kasan_",
+	"__real_", "__builtin_", "__",
+};
+
+static enum mem_writer writer_by_name(const char *name)
 {
-	const char *name;
+	unsigned int i;
+	size_t len;
 
-	if (!fndecl || !DECL_NAME(fndecl))
-		return false;
-	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
-	for (; *names; names++) {
-		if (!strcmp(name, *names))
-			return true;
+	if (*name == '*')
+		name++;		/* a user assembler name */
+	for (i = 0; i < ARRAY_SIZE(writer_prefixes); i++) {
+		len = strlen(writer_prefixes[i]);
+		if (!strncmp(name, writer_prefixes[i], len)) {
+			name += len;
+			break;
+		}
 	}
-	return false;
+	len = strlen(name);
+	if (len > 4 && !strcmp(name + len - 4, "_chk"))
+		len -= 4;
+	if (len == 6 && !strncmp(name, "memset", 6))
+		return WRITER_SET;
+	if (len == 6 && !strncmp(name, "memcpy", 6))
+		return WRITER_COPY;
+	if (len == 7 && !strncmp(name, "memmove", 7))
+		return WRITER_COPY;
+	if (len == 7 && !strncmp(name, "mempcpy", 7))
+		return WRITER_PCOPY;
+	if (len == 5 && !strncmp(name, "bzero", 5))
+		return WRITER_BZERO;
+	return NOT_A_WRITER;
 }
 
-/* The kernel's own spellings when the builtin is not recognised. */
-static const char *const mem_writer_names[] = {
-	"memset", "memcpy", "memmove", "__memset", "__memcpy", "__memmove",
-	NULL
-};
+static enum mem_writer writer_kind(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	enum mem_writer kind = NOT_A_WRITER;
+
+	if (!fndecl || gimple_call_internal_p(call))
+		return NOT_A_WRITER;
+	if (fndecl_built_in_p(fndecl, BUILT_IN_NORMAL)) {
+		switch (DECL_FUNCTION_CODE(fndecl)) {
+		case BUILT_IN_MEMSET:
+		case BUILT_IN_MEMSET_CHK:
+			return WRITER_SET;
+		case BUILT_IN_MEMCPY:
+		case BUILT_IN_MEMMOVE:
+		case BUILT_IN_MEMCPY_CHK:
+		case BUILT_IN_MEMMOVE_CHK:
+			return WRITER_COPY;
+		case BUILT_IN_MEMPCPY:
+		case BUILT_IN_MEMPCPY_CHK:
+			return WRITER_PCOPY;
+		case BUILT_IN_BZERO:
+			return WRITER_BZERO;
+		default:
+			break;
+		}
+	}
+	if (DECL_NAME(fndecl))
+		kind = writer_by_name(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+	if (kind == NOT_A_WRITER && DECL_ASSEMBLER_NAME_SET_P(fndecl))
+		kind = writer_by_name(IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME_RAW(fndecl)));
+	return kind;
+}
 
 int mp_memory_writer_len_arg(gcall *call)
 {
-	tree fndecl = gimple_call_fndecl(call);
-
-	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
-		switch (DECL_FUNCTION_CODE(fndecl)) {
-		case BUILT_IN_MEMSET:
-		case BUILT_IN_MEMCPY:
-		case BUILT_IN_MEMMOVE:
-		case BUILT_IN_MEMPCPY:
-		case BUILT_IN_MEMSET_CHK:
-		case BUILT_IN_MEMCPY_CHK:
-		case BUILT_IN_MEMMOVE_CHK:
-		case BUILT_IN_MEMPCPY_CHK:
-			return 2;
-		case BUILT_IN_BZERO:
-			return 1;
-		default:
-			return -1;
-		}
+	switch (writer_kind(call)) {
+	case WRITER_SET:
+	case WRITER_COPY:
+	case WRITER_PCOPY:
+		return gimple_call_num_args(call) >= 3 ? 2 : -1;
+	case WRITER_BZERO:
+		return gimple_call_num_args(call) >= 2 ? 1 : -1;
+	default:
+		return -1;
 	}
-	if (gimple_call_num_args(call) == 3 && name_is(fndecl, mem_writer_names))
-		return 2;
-	return -1;
 }
 
 bool mp_returns_first_arg(gcall *call)
 {
 	tree fndecl = gimple_call_fndecl(call);
+	enum mem_writer kind;
 
 	if (gimple_call_num_args(call) < 1)
 		return false;
-	if (gimple_call_builtin_p(call, BUILT_IN_NORMAL)) {
-		switch (DECL_FUNCTION_CODE(fndecl)) {
-		case BUILT_IN_MEMSET:
-		case BUILT_IN_MEMCPY:
-		case BUILT_IN_MEMMOVE:
-		case BUILT_IN_MEMSET_CHK:
-		case BUILT_IN_MEMCPY_CHK:
-		case BUILT_IN_MEMMOVE_CHK:
-		case BUILT_IN_ASSUME_ALIGNED:
-			return true;
-		default:
-			return false;
-		}
-	}
-	return name_is(fndecl, mem_writer_names);
+	if (fndecl && fndecl_built_in_p(fndecl, BUILT_IN_ASSUME_ALIGNED))
+		return true;
+	kind = writer_kind(call);
+	return kind == WRITER_SET || kind == WRITER_COPY;
 }

@@ -73,7 +73,13 @@ static struct mp_pt pt_shift(struct mp_pt v, tree amount, bool negate)
 	if (!v.tracked || !v.off_known)
 		return v;
 	if (amount && TREE_CODE(amount) == INTEGER_CST) {
+		/* Offsets are sizetype, unsigned: -8 on a 32-bit target is
+		   0xfffffff8 and must be read as -8. */
+		unsigned int prec = TYPE_PRECISION(TREE_TYPE(amount));
 		HOST_WIDE_INT bytes = (HOST_WIDE_INT)TREE_INT_CST_LOW(amount);
+
+		if (prec && prec < HOST_BITS_PER_WIDE_INT)
+			bytes = sext_hwi(bytes, prec);
 
 		v.off += (negate ? -bytes : bytes) * BITS_PER_UNIT;
 	} else {

@@ -8,7 +8,9 @@
  *
  * Forward must-analysis over the CFG: the set of write-only fields
  * written on every path.  A call that receives a pointer into the
- * descriptor may write them all.
+ * descriptor may write them all, unless the parameter is a pointer to
+ * const (vma_desc_size(), pr_info("%p")) or the callee's body, in the
+ * unit, provably does not write through it.
  */
 #include "mmap_prepare.h"
 
@@ -81,6 +83,8 @@ static mp_field_mask transfer(const struct wo_state *s,
 		return written | (e->range_known ? e->fields & s->write_only :
 				  s->write_only);
 	case MP_EFFECT_CALL_ARG:
+		if (e->readonly_param || !e->callee_may_write)
+			return written;
 		return s->write_only;
 	default:
 		return written;

@@ -16,7 +16,7 @@ static int fix(unsigned long *pgoff)
 int container_prepare(struct vm_area_desc *desc)
 {
 	unsigned long *pg = &desc->pgoff;
-	unsigned long *back = (unsigned long *)((char *)pg - 16);
+	unsigned long *back = (unsigned long *)((char *)pg - 2 * sizeof(long));
 
 	*back = 0;	/* { dg-warning "'container_prepare' writes immutable field 'start'.*mmap-prepare-immutable" } */
 	return fix(&desc->pgoff);

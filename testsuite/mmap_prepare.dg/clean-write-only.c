@@ -16,6 +16,17 @@ int wo_prepare(struct vm_area_desc *desc, int flag)
 	return desc->vm_ops == &ops_a && desc->private_data != NULL;
 }
 
+static void set_private(struct vm_area_desc *desc, void *p)
+{
+	desc->private_data = p;
+}
+
+int wo_helper_prepare(struct vm_area_desc *desc)
+{
+	set_private(desc, desc->file);
+	return desc->private_data != NULL;
+}
+
 int wo_call_prepare(struct vm_area_desc *desc)
 {
 	init_private(desc);

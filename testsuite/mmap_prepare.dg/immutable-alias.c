@@ -17,7 +17,7 @@ int alias_prepare(struct vm_area_desc *desc, int flag)
 	*p = 0;					/* { dg-warning "'alias_prepare' writes immutable field 'start' .*mmap-prepare-immutable" } */
 	q = flag ? &desc->end : &desc->end;
 	q[0] = 1;				/* { dg-warning "writes immutable field 'end' .*mmap-prepare-immutable" } */
-	*(unsigned long *)(base + 16) = 2;	/* { dg-warning "writes immutable field 'start' .*mmap-prepare-immutable" } */
+	*(unsigned long *)(base + __builtin_offsetof(struct vm_area_desc, start)) = 2;	/* { dg-warning "writes immutable field 'start' .*mmap-prepare-immutable" } */
 	((unsigned long *)desc)[3] = 3;		/* { dg-warning "writes immutable field 'end' .*mmap-prepare-immutable" } */
 	*end_of(desc) = 4;			/* { dg-warning "writes immutable field 'end' .*mmap-prepare-immutable" } */
 	*(struct mm_struct **)desc = NULL;	/* { dg-warning "writes immutable field 'mm' .*mmap-prepare-immutable" } */

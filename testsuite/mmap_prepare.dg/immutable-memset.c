@@ -10,8 +10,8 @@ int memset_prepare(struct vm_area_desc *desc, const struct vm_area_desc *src)
 	memset(&desc->start, 0, 2 * sizeof(long));	/* { dg-warning "writes immutable fields 'start', 'end' .*mmap-prepare-immutable" } */
 	__builtin_memset(&desc->end, 0, sizeof(long));	/* { dg-warning "writes immutable field 'end' .*mmap-prepare-immutable" } */
 	memcpy(&desc->file, &src->file, sizeof(void *));	/* { dg-warning "writes immutable field 'file' .*mmap-prepare-immutable" } */
-	memmove(desc, src, 8);				/* { dg-warning "writes immutable field 'mm' .*mmap-prepare-immutable" } */
-	__builtin_memcpy(&desc->start, &src->start, 8);	/* { dg-warning "writes immutable field 'start' .*mmap-prepare-immutable" } */
+	memmove(desc, src, sizeof(void *));		/* { dg-warning "writes immutable field 'mm' .*mmap-prepare-immutable" } */
+	__builtin_memcpy(&desc->start, &src->start, sizeof(long)); /* { dg-warning "writes immutable field 'start' .*mmap-prepare-immutable" } */
 	*desc = *src;					/* { dg-warning "writes immutable fields 'mm', 'file', 'start', 'end' .*mmap-prepare-immutable" } */
 	/* { dg-warning "writes 'action' .*mmap-prepare-action" "" { target *-*-* } .-1 } */
 	memset(&desc->page_prot, 0, sizeof(desc->page_prot));

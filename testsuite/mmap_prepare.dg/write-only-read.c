@@ -18,5 +18,20 @@ int wor_prepare(struct vm_area_desc *desc, int flag)
 	return desc->private_data != NULL;
 }
 
+unsigned long desc_size(const struct vm_area_desc *desc);
+
+static int peek_desc(struct vm_area_desc *desc)
+{
+	return desc->pgoff != 0;
+}
+
+/* Calls that only read the descriptor write nothing: later reads count. */
+int after_readers_prepare(struct vm_area_desc *desc)
+{
+	if (desc_size(desc) < 4096 || peek_desc(desc))
+		return -1;
+	return desc->private_data != NULL;	/* { dg-warning "'after_readers_prepare' reads write-only field 'private_data'.*mmap-prepare-write-only-read" } */
+}
+
 /* { dg-message "'private_data' is write-only in an mmap_prepare hook: its initial value is unspecified" "" { target *-*-* } 0 } */
 /* { dg-message "'vm_ops' is write-only in an mmap_prepare hook" "" { target *-*-* } 0 } */
