@@ -4,20 +4,20 @@
  * mmap_action_*() helpers.  A store into it (or any part of it) is
  * reported, except into the sub-fields named by the action-ok option
  * (default error_override, which has no helper), and except the address
- * of 'action' handed to a helper or to core code.
+ * of 'action' handed to core code (the helpers live there).
  */
 #include "mmap_prepare.h"
 #include "desc_write_report.h"
 
-/* Functions that own the action member: the mmap_action_*() helpers. */
+/*
+ * Functions that own the action member: the mmap_action_*() helpers,
+ * which core code declares (include/linux/mm.h) or defines.  Judged by
+ * where the function is declared, not by its name: a driver's own
+ * mmap_action_foo() is the driver's.
+ */
 static bool callee_is_action_helper(tree callee)
 {
-	const char *name;
-
-	if (!callee || !DECL_NAME(callee))
-		return false;
-	name = IDENTIFIER_POINTER(DECL_NAME(callee));
-	return !strncmp(name, "mmap_action_", 12) || mp_decl_is_core(callee);
+	return callee && mp_decl_is_core(callee);
 }
 
 static bool write_allowed(const struct mp_fn_facts *facts,

@@ -2,8 +2,7 @@
    directly (drivers/char/mem.c does). */
 /* { dg-do compile } */
 #include "mp-ops.h"
-
-void mmap_action_fill(struct mmap_action *action, unsigned long pfn);
+#include "linux/mm.h"
 
 int helpers_prepare(struct vm_area_desc *desc)
 {

@@ -28,4 +28,7 @@ static inline void core_remap(struct vm_area_desc *desc, unsigned long pfn)
 	action->remap.size = desc->end - desc->start;
 }
 
+/* A helper that core code declares: it owns desc->action. */
+void mmap_action_fill(struct mmap_action *action, unsigned long pfn);
+
 #endif
