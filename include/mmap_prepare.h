@@ -366,15 +366,23 @@ char *mp_quote(const char *s);
 /*
  * Prints finding F as a warning (an error under the werror option) with
  * GCC's format directives, its rule appended in brackets, and records it.
- * True if it was shown.  The format must be a literal, so GCC checks it.
+ * An opt-in rule reports (tree-wide conversion reports) and must never
+ * break a build, also where a subsystem forces -Werror: its findings are
+ * notes.  True if it was shown.  The format must be a literal, so GCC
+ * checks it.
  */
 #define mp_report(f, gmsgid, ...)					\
 	({								\
 		const struct mp_finding *mp_f_ = (f);			\
-		bool mp_shown_;						\
+		bool mp_shown_ = true;					\
 									\
-		MP_DIAGNOSE(mp_shown_, mp_f_->where, mp_opts.werror,	\
-			    mp_f_->rule->full_name, gmsgid, __VA_ARGS__); \
+		if (mp_f_->rule->dflt == MP_OPT_IN)			\
+			inform(mp_f_->where, gmsgid " [%s]", __VA_ARGS__, \
+			       mp_f_->rule->full_name);			\
+		else							\
+			MP_DIAGNOSE(mp_shown_, mp_f_->where, mp_opts.werror, \
+				    mp_f_->rule->full_name, gmsgid,	\
+				    __VA_ARGS__);			\
 		if (mp_shown_)						\
 			mp_finding_shown(mp_f_,				\
 					 mp_plain_text(gmsgid, __VA_ARGS__)); \

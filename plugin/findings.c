@@ -151,7 +151,8 @@ static void append_report(const struct mp_finding *f, const char *message)
 	fputs(",\"field\":", mem);
 	json_string(mem, f->field);
 	fputs(",\"severity\":", mem);
-	json_string(mem, mp_opts.werror ? "error" : "warning");
+	json_string(mem, f->rule->dflt == MP_OPT_IN ? "note" :
+		    mp_opts.werror ? "error" : "warning");
 	fputs(",\"message\":", mem);
 	json_string(mem, message);
 	fputs("}\n", mem);

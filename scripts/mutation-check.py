@@ -194,6 +194,8 @@ MUTANTS = [
       "if (linemap_location_from_macro_expansion_p(line_table, loc)) "
       "loc = linemap_resolve_location(",
       "if (0) loc = linemap_resolve_location(", ["immutable-macro.c"]),
+    M("opt-in-notes", "deprecated-mmap", "../include/mmap_prepare.h", "mp_report",
+      "if (mp_f_->rule->dflt == MP_OPT_IN)", "if (0)", ["deprecated-mmap.c"]),
     M("werror", "-", "../include/mmap_prepare.h", "mp_report",
       "mp_opts.werror,", "false,", ["immutable-werror.c"]),
     M("option-validation", "-", "options.c", "mp_parse_options",

@@ -135,7 +135,7 @@ judge_expects() {
 		file=${at%:*}; line=${at##*:}
 		in_json=$(echo "$records" | awk -F'\t' -v r="$rule" -v p="$file:$line:" \
 			'$1 == r && index($2, p) == 1' | head -n1)
-		in_log=$(grep -E "(^|/)${file//./\\.}:$line:[0-9]+: (warning|error): .*\[$rule\]" "$log" | head -n1 |
+		in_log=$(grep -E "(^|/)${file//./\\.}:$line:[0-9]+: (warning|error|note): .*\[$rule\]" "$log" | head -n1 |
 			sed "s|$ksrc/||")
 		if [ $w1 -eq 0 ] && [ "$w1only" -gt 0 ]; then
 			if [ -n "$in_json$in_log" ]; then

@@ -1,20 +1,22 @@
 /* Opt-in: ops objects that still provide only the deprecated .mmap.
-   An object with both hooks is reported as both-hooks only. */
+   An object with both hooks is reported as both-hooks only.  A report
+   rule never breaks a build: its findings are notes, so -Werror (which
+   some subsystems force) leaves them notes; both-hooks stays an error. */
 /* { dg-do compile } */
-/* { dg-options "-fplugin-arg-mmap_prepare_plugin-rules=+deprecated-mmap" } */
+/* { dg-options "-Werror -fplugin-arg-mmap_prepare_plugin-rules=+deprecated-mmap" } */
 #include "mp-ops.h"
 
 static int d_mmap(struct file *f, struct vm_area_struct *vma) { return 0; }
 static int d_prepare(struct vm_area_desc *desc) { return 0; }
 
 const struct file_operations old_fops = {
-	.mmap = d_mmap,		/* { dg-warning "'old_fops' .struct file_operations. provides the deprecated '.mmap' hook and no '.mmap_prepare' .mmap-prepare-deprecated-mmap" } */
+	.mmap = d_mmap,		/* { dg-message "'old_fops' .struct file_operations. provides the deprecated '.mmap' hook and no '.mmap_prepare' .mmap-prepare-deprecated-mmap" } */
 };
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-2 } */
 
 const struct file_operations both_fops = {
 	.mmap_prepare = d_prepare,	/* { dg-message "'.mmap_prepare' is also set here" } */
-	.mmap = d_mmap,			/* { dg-warning "'both_fops' .struct file_operations. sets both.*mmap-prepare-both-hooks" } */
+	.mmap = d_mmap,			/* { dg-error "'both_fops' .struct file_operations. sets both.*mmap-prepare-both-hooks" } */
 };
 
 const struct file_operations new_fops = {
