@@ -38,6 +38,20 @@ static int local_prepare(struct vm_area_desc *desc)
 	return ret;
 }
 
+/* Kept in a local object: not state of the mapping. */
+struct holder { void *buf; };
+void consume(struct holder *h);
+
+static int boxed_prepare(struct vm_area_desc *desc)
+{
+	struct holder h;
+
+	h.buf = kzalloc(16, GFP_KERNEL);
+	consume(&h);
+	return 0;
+}
+
+const struct file_operations boxed_fops = { .mmap_prepare = boxed_prepare };
 const struct file_operations keep_fops = { .mmap_prepare = keep_prepare };
 const struct file_operations local_fops = { .mmap_prepare = local_prepare };
 
