@@ -19,6 +19,8 @@ void mp_for_each_judged_write(const struct mp_fn_facts *facts,
 {
 	unsigned int i;
 
+	if (!facts->pol)
+		return;		/* no complete descriptor: no fields to judge */
 	for (i = 0; i < facts->n_effects; i++) {
 		if (mp_is_judged_write(&facts->effects[i]))
 			check(facts, &facts->effects[i]);

@@ -773,7 +773,8 @@ static void check_scope_function(const struct scope_fn *sf)
 	s.fndecl = sf->node->decl;
 	s.fn = DECL_STRUCT_FUNCTION(s.fndecl);
 	s.facts = mp_analysed_facts_of(s.fndecl);
-	s.vm_file = s.facts ? mp_policy_field_index(s.facts->pol, "vm_file") : -1;
+	s.vm_file = s.facts && s.facts->pol ?
+		    mp_policy_field_index(s.facts->pol, "vm_file") : -1;
 	collect_sites(&s);
 	if (s.n_sites) {
 		s.words = (s.n_sites + 63) / 64;
@@ -845,8 +846,6 @@ static void check_unit(void)
 	struct mp_key_index seen = {};
 	cgraph_node *node;
 
-	if (!mp_unit_policy())
-		return;
 	table_init();
 	FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
 		if (usable(node) && (mp_is_prepare_hook(node->decl) ||

@@ -23,7 +23,7 @@ static void check_function(const struct mp_fn_facts *facts)
 	struct mp_finding f;
 
 	if (!facts->unsettled)
-		return;
+		return;	/* with or without a policy */
 	memset(&f, 0, sizeof(f));
 	f.rule = &mp_rule_unchecked;
 	f.loc = DECL_SOURCE_LOCATION(facts->fndecl);

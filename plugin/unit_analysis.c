@@ -170,9 +170,12 @@ void mp_analyse_unit(void)
 {
 	unsigned int i;
 
+	/*
+	 * Also without a complete descriptor type (a unit that only declares
+	 * struct vm_area_desc): pointers to it are still followed, so escape
+	 * and stateful apply; the field rules need the policy and skip.
+	 */
 	mp_analysis_release();
-	if (!mp_unit_policy())
-		return;
 	mp_call_graph_build();
 	for (i = 0; i < mp_scc_count(); i++)
 		analyse_scc(i);

@@ -125,7 +125,7 @@ static void check_function(const struct mp_fn_facts *facts)
 	bool changed = true;
 	unsigned int f;
 
-	if (!facts->n_effects)
+	if (!facts->n_effects || !facts->pol)
 		return;
 	memset(&s, 0, sizeof(s));
 	s.facts = facts;
