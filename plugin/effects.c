@@ -304,6 +304,53 @@ static bool constant_length(tree len, unsigned HOST_WIDE_INT *bytes)
 	return true;
 }
 
+/*
+ * Atomic builtins that store a value at their first argument
+ * (__atomic_store_n(&dst, val, order), __atomic_exchange_n,
+ * __sync_lock_test_and_set; the desired value of a compare-exchange):
+ * the index of that value, or -1.
+ */
+static int atomic_stored_value(gcall *call)
+{
+	tree fndecl = gimple_call_fndecl(call);
+	const char *name;
+
+	if (!gimple_call_builtin_p(call, BUILT_IN_NORMAL))
+		return -1;
+	name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	if (!strncmp(name, "__atomic_store", 14) ||
+	    !strncmp(name, "__atomic_exchange", 17) ||
+	    !strncmp(name, "__sync_lock_test_and_set", 24))
+		return 1;
+	if (!strncmp(name, "__atomic_compare_exchange_n", 27))
+		return 2;
+	return -1;
+}
+
+/* A pointer into the object stored by an atomic builtin at *ARG0. */
+static void atomic_pointer_store(struct builder *b, gcall *call)
+{
+	int k = atomic_stored_value(call);
+	tree dst;
+	struct mp_place place;
+	struct mp_effect *e;
+
+	if (k < 0 || (unsigned int)k >= gimple_call_num_args(call) ||
+	    !mp_value_of(b->t, gimple_call_arg(call, k)).tracked)
+		return;
+	dst = gimple_call_arg(call, 0);
+	memset(&place, 0, sizeof(place));
+	place.kind = MP_PLACE_UNKNOWN;
+	if (TREE_CODE(dst) == ADDR_EXPR)
+		mp_locate_ref(b->t, TREE_OPERAND(dst, 0), &place);
+	else if (mp_value_of(b->t, dst).local)
+		place.kind = MP_PLACE_LOCAL;
+	e = new_effect(b, MP_EFFECT_POINTER_STORE, call);
+	e->dest = place.kind;
+	e->dest_decl = place.decl;
+	e->dest_local_decl = place.decl && place.base_local;
+}
+
 static void call_effects(struct builder *b, gcall *call)
 {
 	int len_arg = mp_memory_writer_len_arg(call);
@@ -344,6 +391,8 @@ static void call_effects(struct builder *b, gcall *call)
 			address_arg_write(b, call, i, v);
 		}
 	}
+	if (atomic)
+		atomic_pointer_store(b, call);
 }
 
 static void stmt_effects(struct builder *b, gimple *stmt)

@@ -110,6 +110,8 @@ MUTANTS = [
     M("escape-store", "escape", "escape.c", "check_function",
       "report(facts, e, ESCAPE_STORE);", ";",
       ["escape-global.c", "escape-heap.c"]),
+    M("escape-atomic", "escape", "effects.c", "call_effects",
+      "if (atomic) atomic_pointer_store(b, call);", "", ["escape-atomic.c"]),
     M("escape-return", "escape", "escape.c", "check_function",
       "report(facts, e, ESCAPE_RETURN);", ";", ["escape-return.c"]),
     M("escape-local", "escape", "escape.c", "check_function",
