@@ -50,6 +50,31 @@ static void free_list(char **items, unsigned int n)
 	free(items);
 }
 
+/*
+ * VALUE split into items that all pass VALID, or NULL with *BAD the first
+ * item that does not (the caller names it in its own error).
+ */
+static char **split_valid(const char *value, bool (*valid)(const char *),
+			  unsigned int *n, char **bad)
+{
+	char **items = split_list(value, n);
+	unsigned int i;
+
+	for (i = 0; i < *n; i++) {
+		if (!valid(items[i])) {
+			*bad = xstrdup(items[i]);
+			free_list(items, *n);
+			return NULL;
+		}
+	}
+	return items;
+}
+
+static bool non_empty(const char *item)
+{
+	return *item;
+}
+
 /* An error about option KEY; GMSGID is a literal GCC checks. */
 #define option_error(key, gmsgid, ...) \
 	error("%<-fplugin-arg-%s-%s%>: " gmsgid, mp_plugin_name, (key), \
@@ -110,18 +135,16 @@ static bool parse_rules(const char *key, const char *value)
 
 static bool parse_core(const char *key, const char *value)
 {
-	unsigned int n, i;
-	char **items;
+	unsigned int n;
+	char **items, *bad = NULL;
 
 	if (!need_value(key, value))
 		return false;
-	items = split_list(value, &n);
-	for (i = 0; i < n; i++) {
-		if (!*items[i]) {
-			option_error(key, "empty path in %qs", value);
-			free_list(items, n);
-			return false;
-		}
+	items = split_valid(value, non_empty, &n, &bad);
+	if (!items) {
+		option_error(key, "empty path in %qs", value);
+		free(bad);
+		return false;
 	}
 	free_list(mp_opts.core, mp_opts.n_core);
 	mp_opts.core = items;
@@ -151,20 +174,18 @@ static bool valid_member_path(const char *path)
 
 static bool parse_action_ok(const char *key, const char *value)
 {
-	unsigned int n, i;
-	char **items;
+	unsigned int n;
+	char **items, *bad = NULL;
 
 	if (!need_value(key, value))
 		return false;
-	items = split_list(value, &n);
-	for (i = 0; i < n; i++) {
-		if (!valid_member_path(items[i])) {
-			option_error(key,
-				     "%qs is not a member path such as %<error_override%> or %<remap.size%>",
-				     items[i]);
-			free_list(items, n);
-			return false;
-		}
+	items = split_valid(value, valid_member_path, &n, &bad);
+	if (!items) {
+		option_error(key,
+			     "%qs is not a member path such as %<error_override%> or %<remap.size%>",
+			     bad);
+		free(bad);
+		return false;
 	}
 	free_list(mp_opts.action_ok, mp_opts.n_action_ok);
 	mp_opts.action_ok = items;
@@ -232,19 +253,17 @@ static bool valid_acquire(const char *item)
 static bool parse_acquire(const char *key, const char *value)
 {
 	unsigned int n, i;
-	char **items;
+	char **items, *bad = NULL;
 
 	if (!need_value(key, value))
 		return false;
-	items = split_list(value, &n);
-	for (i = 0; i < n; i++) {
-		if (!valid_acquire(items[i])) {
-			option_error(key,
-				     "%qs is not %<ACQUIRE/RELEASE%>, %<ACQUIRE?/RELEASE%> or %<ACQUIRE/RELEASE/RELEASE...%> of function names",
-				     items[i]);
-			free_list(items, n);
-			return false;
-		}
+	items = split_valid(value, valid_acquire, &n, &bad);
+	if (!items) {
+		option_error(key,
+			     "%qs is not %<ACQUIRE/RELEASE%>, %<ACQUIRE?/RELEASE%> or %<ACQUIRE/RELEASE/RELEASE...%> of function names",
+			     bad);
+		free(bad);
+		return false;
 	}
 	mp_opts.acquire = XRESIZEVEC(char *, mp_opts.acquire, mp_opts.n_acquire + n);
 	for (i = 0; i < n; i++)
