@@ -244,10 +244,30 @@ static bool points_to_const(tree type)
 	return type && POINTER_TYPE_P(type) && TYPE_READONLY(TREE_TYPE(type));
 }
 
+/* (void *)desc: a cast of a descriptor pointer, still the descriptor. */
+static bool is_descriptor_cast(tree arg)
+{
+	unsigned int depth;
+
+	for (depth = 0; depth < 8 && TREE_CODE(arg) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(arg);
+
+		if (mp_is_desc_pointer_type(TREE_TYPE(arg)))
+			return true;
+		if (!def || !is_gimple_assign(def) ||
+		    !(gimple_assign_single_p(def) ||
+		      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+			return false;
+		arg = gimple_assign_rhs1(def);
+	}
+	return mp_is_desc_pointer_type(TREE_TYPE(arg));
+}
+
 /*
  * &desc->start handed to a callee: a write unless the parameter is a
  * pointer to const or the callee provably never writes through it.  A
- * callee taking the descriptor itself is checked on its own.
+ * callee taking the descriptor itself (also as (void *)desc) is checked
+ * on its own; a visible one was judged by its body above.
  */
 static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 			      struct mp_pt v)
@@ -267,6 +287,8 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 	if (points_to_const(ptype))
 		return;
 	if (callee && !b->may_write(callee, idx))
+		return;
+	if (is_descriptor_cast(arg))
 		return;
 
 	if (TREE_CODE(arg) == ADDR_EXPR) {

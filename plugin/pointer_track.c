@@ -201,6 +201,17 @@ static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
 	return mp_pt_nothing;
 }
 
+/*
+ * A constant mask that keeps only bits below a page (x & 63, x & 0xfff):
+ * what is left is an offset or a tag, not an address.  Masks that clear
+ * low bits (x & ~63, alignment) keep the pointer.
+ */
+static bool low_bits_mask(tree op)
+{
+	return TREE_CODE(op) == INTEGER_CST && tree_fits_uhwi_p(op) &&
+	       tree_to_uhwi(op) < 4096;
+}
+
 static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 {
 	enum tree_code code = gimple_assign_rhs_code(stmt);
@@ -234,6 +245,11 @@ static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 		case MINUS_EXPR:
 			return pt_shift(a, gimple_assign_rhs2(stmt), true);
 		case BIT_AND_EXPR:
+			/* (unsigned long)desc & 63: the low bits, not a pointer. */
+			if (low_bits_mask(gimple_assign_rhs2(stmt)) ||
+			    low_bits_mask(rhs1))
+				return mp_pt_nothing;
+			/* fall through */
 		case BIT_IOR_EXPR:
 			/* Alignment masks keep the object, lose the offset. */
 			a = mp_pt_join(a, b);
