@@ -298,6 +298,48 @@ static char *pointer_object_name(tree base)
 	return xstrdup("object");
 }
 
+/* The declaration a pointer holds the address of, through copies, casts
+   and a global pointer's initializer, with the position inside it. */
+static bool pointer_to_decl(tree ptr, tree *decl, HOST_WIDE_INT *pos)
+{
+	HOST_WIDE_INT size;
+	unsigned int depth;
+
+	for (depth = 0; depth < 8 && TREE_CODE(ptr) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(ptr);
+		tree rhs;
+
+		if (!def || !is_gimple_assign(def))
+			return false;
+		rhs = gimple_assign_rhs1(def);
+		if (gimple_assign_single_p(def) && TREE_CODE(rhs) == VAR_DECL &&
+		    is_global_var(rhs) && DECL_INITIAL(rhs))
+			ptr = DECL_INITIAL(rhs);	/* gp->mmap: gp = &fops */
+		else if (gimple_assign_single_p(def) ||
+			 CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))
+			ptr = rhs;
+		else
+			return false;
+	}
+	STRIP_NOPS(ptr);
+	if (TREE_CODE(ptr) != ADDR_EXPR)
+		return false;
+	return mp_ref_extent(TREE_OPERAND(ptr, 0), decl, pos, &size) &&
+	       DECL_P(*decl) && TREE_CODE(*decl) == VAR_DECL;
+}
+
+/* The global pointer variable P was loaded from, or NULL. */
+static tree loaded_global_pointer(tree ptr)
+{
+	gimple *def = TREE_CODE(ptr) == SSA_NAME ? SSA_NAME_DEF_STMT(ptr) : NULL;
+	tree rhs;
+
+	if (!def || !gimple_assign_single_p(def))
+		return NULL_TREE;
+	rhs = gimple_assign_rhs1(def);
+	return TREE_CODE(rhs) == VAR_DECL && is_global_var(rhs) ? rhs : NULL_TREE;
+}
+
 static struct ops_record *record_for_store(tree base,
 					   struct pointer_object **ptrs,
 					   unsigned int *n_ptrs)
@@ -308,10 +350,23 @@ static struct ops_record *record_for_store(tree base,
 	char *name;
 	tree decl;
 
-	if (mp_ref_extent(base, &decl, &pos, &size) && DECL_P(decl) &&
-	    TREE_CODE(decl) == VAR_DECL) {
-		name = object_name(base, decl);
+	if ((mp_ref_extent(base, &decl, &pos, &size) && DECL_P(decl) &&
+	     TREE_CODE(decl) == VAR_DECL) ||
+	    (TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1)) &&
+	     pointer_to_decl(TREE_OPERAND(base, 0), &decl, &pos))) {
+		/* Through a pointer to the whole object: named after it. */
+		name = object_name(TREE_CODE(base) == MEM_REF && !pos ? decl : base,
+				   decl);
 		r = get_record(DECL_UID(decl), pos, name, TREE_TYPE(base));
+		free(name);
+		return r;
+	}
+	/* Every load of one global pointer reaches one object. */
+	decl = TREE_CODE(base) == MEM_REF && integer_zerop(TREE_OPERAND(base, 1)) ?
+	       loaded_global_pointer(TREE_OPERAND(base, 0)) : NULL_TREE;
+	if (decl && DECL_NAME(decl)) {
+		name = xasprintf("*%s", IDENTIFIER_POINTER(DECL_NAME(decl)));
+		r = get_record(DECL_UID(decl), -1, name, TREE_TYPE(base));
 		free(name);
 		return r;
 	}

@@ -174,6 +174,11 @@ MUTANTS = [
       "mp_ops_finish_decl(decl);", ";", ["both-hooks-static.c"]),
     M("ops-assignments", "both-hooks", "check_pass.c", "collect_unit",
       "mp_ops_scan_function(fn);", ";", ["both-hooks-assign.c"]),
+    M("ops-through-pointer", "both-hooks", "ops_objects.c", "record_for_store",
+      "pointer_to_decl(TREE_OPERAND(base, 0), &decl, &pos)", "false",
+      ["both-hooks-alias.c"]),
+    M("ops-reloaded-global", "both-hooks", "ops_objects.c", "record_for_store",
+      "if (decl && DECL_NAME(decl)) {", "if (0) {", ["both-hooks-alias.c"]),
     M("ops-compound-literal", "both-hooks", "ops_objects.c", "walk_value",
       "if (TREE_CODE(inner) == COMPOUND_LITERAL_EXPR) "
       "inner = COMPOUND_LITERAL_EXPR_DECL(inner);", "", ["both-hooks-compound.c"]),
