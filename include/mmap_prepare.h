@@ -225,6 +225,7 @@ struct mp_effect {
 	unsigned int arg;
 	bool readonly_param;		/* declared pointer-to-const */
 	bool callee_may_write;		/* not proven read-only (checks only) */
+	bool callee_may_keep;		/* a visible callee keeps it (checks) */
 	bool memory_writer;		/* the call is a mem* builtin */
 	/* POINTER_STORE: where the pointer goes */
 	enum mp_place_kind dest;

@@ -128,13 +128,21 @@ void mp_track_release(struct mp_fn_track *t);
 
 /* ---- effects.c ---- */
 
-/* The effects of every statement of T's function (settled values). */
+/*
+ * The effects of every statement of T's function (settled values).  The
+ * callbacks say whether a callee may write / keep what a parameter
+ * points to.
+ */
 void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
-		      mp_may_write_fn may_write);
+		      mp_may_write_fn may_write, mp_may_write_fn may_keep);
 void mp_effects_release(struct mp_fn_facts *facts);
 /* Do FACTS show that the tracked object may be written or kept? */
 bool mp_effects_may_write(const struct mp_fn_facts *facts,
 			  mp_may_write_fn may_write);
+/* ... or keep it where it outlives the call (its own stores, or a
+   visible callee that keeps it)? */
+bool mp_effects_may_keep(const struct mp_fn_facts *facts,
+			 mp_may_write_fn may_keep);
 
 /* ---- call_graph.c ---- */
 
@@ -157,6 +165,9 @@ void mp_call_graph_release(void);
 function *mp_visible_body(tree fndecl);
 /* Computed for FNDECL's whole SCC on first use, callees first. */
 bool mp_callee_may_write_param(tree fndecl, unsigned int idx);
+/* May visible FNDECL keep what parameter IDX points to beyond the call?
+   False for functions without a body here (their units judge them). */
+bool mp_callee_may_keep_param(tree fndecl, unsigned int idx);
 void mp_summaries_release(void);
 
 #endif /* MP_ANALYSIS_H */

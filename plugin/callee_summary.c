@@ -19,6 +19,7 @@ struct fn_summary {
 	tree fndecl;
 	unsigned int n_params;
 	bool *may_write;		/* by parameter index */
+	bool *may_keep;			/* ... stores it where it outlives */
 };
 
 enum scc_state { SCC_TODO, SCC_COMPUTING, SCC_DONE };
@@ -75,6 +76,7 @@ static void new_summary(tree fndecl)
 	for (parm = DECL_ARGUMENTS(fndecl); parm; parm = DECL_CHAIN(parm))
 		s->n_params++;
 	s->may_write = XCNEWVEC(bool, s->n_params + 1);
+	s->may_keep = XCNEWVEC(bool, s->n_params + 1);
 }
 
 /*
@@ -91,18 +93,28 @@ static bool may_write_in_scc(tree fndecl, unsigned int idx)
 	return mp_callee_may_write_param(fndecl, idx);
 }
 
-static bool param_may_write(function *fn, tree parm)
+static bool may_keep_in_scc(tree fndecl, unsigned int idx)
+{
+	struct fn_summary *s = find_summary(fndecl);
+	int scc = mp_scc_of(fndecl);
+
+	if (s && scc >= 0 && scc_states[scc] == SCC_COMPUTING)
+		return idx < s->n_params ? s->may_keep[idx] : false;
+	return mp_callee_may_keep_param(fndecl, idx);
+}
+
+/* Does FN write through PARM (*WRITES), keep it (*KEEPS)? */
+static void analyse_param(function *fn, tree parm, bool *writes, bool *keeps)
 {
 	struct mp_fn_track t;
 	struct mp_fn_facts facts;
-	bool writes;
 
 	mp_track_function(&t, fn, MP_TRACK_PARAM, parm, NULL);
-	mp_effects_build(&facts, &t, may_write_in_scc);
-	writes = mp_effects_may_write(&facts, may_write_in_scc);
+	mp_effects_build(&facts, &t, may_write_in_scc, NULL);
+	*writes = mp_effects_may_write(&facts, may_write_in_scc);
+	*keeps = mp_effects_may_keep(&facts, may_keep_in_scc);
 	mp_effects_release(&facts);
 	mp_track_release(&t);
-	return writes;
 }
 
 /*
@@ -121,17 +133,20 @@ static bool analyse_members(cgraph_node *const *members, unsigned int n)
 
 		for (i = 0; i < n_params; i++) {
 			tree parm = nth_param(fndecl, i);
-			bool writes;
+			struct fn_summary *s = find_summary(fndecl);
+			bool writes = true, keeps = false;
 
-			if (find_summary(fndecl)->may_write[i] ||
+			if ((s->may_write[i] && s->may_keep[i]) ||
 			    !POINTER_TYPE_P(TREE_TYPE(parm)))
 				continue;
 			/* May compute other components: summaries[] may move. */
-			writes = !fn || param_may_write(fn, parm);
-			if (writes) {
-				find_summary(fndecl)->may_write[i] = true;
+			if (fn)
+				analyse_param(fn, parm, &writes, &keeps);
+			s = find_summary(fndecl);
+			if ((writes && !s->may_write[i]) || (keeps && !s->may_keep[i]))
 				changed = true;
-			}
+			s->may_write[i] |= writes;
+			s->may_keep[i] |= keeps;
 		}
 	}
 	return changed;
@@ -152,38 +167,54 @@ static void compute_scc(int scc)
 	scc_states[scc] = SCC_DONE;
 }
 
-bool mp_callee_may_write_param(tree fndecl, unsigned int idx)
+/* FNDECL's summary, computed with its component if need be; NULL when it
+   has no analysable body or IDX is not a pointer parameter. */
+static struct fn_summary *param_summary(tree fndecl, unsigned int idx)
 {
-	struct fn_summary *s;
 	int scc;
 	tree parm;
 
 	if (!mp_visible_body(fndecl))
-		return true;
+		return NULL;
 	parm = nth_param(fndecl, idx);
 	if (!parm || !POINTER_TYPE_P(TREE_TYPE(parm)))
-		return true;
+		return NULL;
 	scc = mp_scc_of(fndecl);
 	if (scc < 0)
-		return true;
+		return NULL;
 	if (!scc_states) {
 		n_scc_states = mp_scc_count();
 		scc_states = XCNEWVEC(enum scc_state, n_scc_states);
 	}
-	/* A component being computed only asks through may_write_in_scc. */
+	/* A component being computed only asks through the *_in_scc. */
 	gcc_assert(scc_states[scc] != SCC_COMPUTING);
 	if (scc_states[scc] == SCC_TODO)
 		compute_scc(scc);
-	s = find_summary(fndecl);
-	return s->may_write[idx];
+	return find_summary(fndecl);
+}
+
+bool mp_callee_may_write_param(tree fndecl, unsigned int idx)
+{
+	struct fn_summary *s = param_summary(fndecl, idx);
+
+	return !s || s->may_write[idx];
+}
+
+bool mp_callee_may_keep_param(tree fndecl, unsigned int idx)
+{
+	struct fn_summary *s = param_summary(fndecl, idx);
+
+	return s && s->may_keep[idx];
 }
 
 void mp_summaries_release(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < n_summaries; i++)
+	for (i = 0; i < n_summaries; i++) {
 		free(summaries[i].may_write);
+		free(summaries[i].may_keep);
+	}
 	free(summaries);
 	free(scc_states);
 	summaries = NULL;

@@ -23,6 +23,7 @@ struct builder {
 	struct mp_fn_facts *facts;
 	const struct mp_fn_track *t;
 	mp_may_write_fn may_write;
+	mp_may_write_fn may_keep;
 	unsigned int cap;
 };
 
@@ -228,6 +229,11 @@ static HOST_WIDE_INT atomic_write_bytes(gcall *call)
 	return us && ISDIGIT(us[1]) ? atoi(us + 1) : -1;
 }
 
+static bool len_arg_or_atomic(int len_arg, HOST_WIDE_INT atomic)
+{
+	return len_arg >= 0 || atomic;
+}
+
 /* Declared type of parameter IDX, or NULL for variadic/unprototyped. */
 static tree param_type(gcall *call, unsigned int idx)
 {
@@ -398,6 +404,11 @@ static void call_effects(struct builder *b, gcall *call)
 		/* Only the checks ask; summaries judge calls themselves. */
 		e->callee_may_write = b->t->mode != MP_TRACK_DESCRIPTORS || !callee ||
 				      b->may_write(callee, i);
+		/* A parameter of descriptor type: the callee is checked itself. */
+		e->callee_may_keep = b->t->mode == MP_TRACK_DESCRIPTORS && callee &&
+				     b->may_keep && !len_arg_or_atomic(len_arg, atomic) &&
+				     !mp_is_desc_pointer_type(param_type(call, i)) &&
+				     b->may_keep(callee, i);
 		e->memory_writer = len_arg >= 0;
 		if (len_arg >= 0 && i == 0) {
 			unsigned HOST_WIDE_INT len;
@@ -442,9 +453,9 @@ static void stmt_effects(struct builder *b, gimple *stmt)
 }
 
 void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
-		      mp_may_write_fn may_write)
+		      mp_may_write_fn may_write, mp_may_write_fn may_keep)
 {
-	struct builder b = { facts, t, may_write, 0 };
+	struct builder b = { facts, t, may_write, may_keep, 0 };
 	unsigned int n_bb = last_basic_block_for_fn(t->fn);
 	basic_block bb;
 
@@ -512,6 +523,26 @@ bool mp_effects_may_write(const struct mp_fn_facts *facts,
 		default:
 			break;
 		}
+	}
+	return false;
+}
+
+bool mp_effects_may_keep(const struct mp_fn_facts *facts,
+			 mp_may_write_fn may_keep)
+{
+	unsigned int i;
+
+	if (facts->unsettled)
+		return true;
+	for (i = 0; i < facts->n_effects; i++) {
+		const struct mp_effect *e = &facts->effects[i];
+
+		if (e->kind == MP_EFFECT_POINTER_STORE && !e->dest_local_decl &&
+		    e->dest != MP_PLACE_LOCAL)
+			return true;
+		if (e->kind == MP_EFFECT_CALL_ARG && e->callee && !e->memory_writer &&
+		    !e->readonly_param && may_keep(e->callee, e->arg))
+			return true;
 	}
 	return false;
 }

@@ -7,10 +7,13 @@
  * descriptor's own pointer fields such as private_data -- or returning it
  * from a function with external linkage is reported.  Returning it from
  * a static function is not an escape: the caller is checked instead.
+ * Handing it to a visible function that keeps it (a helper taking void *
+ * that stores it) is reported at the call; a callee whose parameter is a
+ * descriptor pointer is checked itself.
  */
 #include "mmap_prepare.h"
 
-enum { ESCAPE_STORE, ESCAPE_RETURN };
+enum { ESCAPE_STORE, ESCAPE_RETURN, ESCAPE_CALL };
 
 static const char *describe_destination(const struct mp_effect *e)
 {
@@ -34,6 +37,10 @@ static void emit_escape(const struct mp_finding *f)
 	if (f->variant == ESCAPE_STORE)
 		shown = mp_report(f, "%qD stores a pointer to its %qs in %s",
 				  f->fndecl, "struct vm_area_desc", f->text);
+	else if (f->variant == ESCAPE_CALL)
+		shown = mp_report(f,
+				  "%qD passes a pointer to its %qs to %qD, which keeps it where it outlives the call",
+				  f->fndecl, "struct vm_area_desc", f->callee);
 	else
 		shown = mp_report(f,
 				  "%qD returns a pointer into its %qs from a function with external linkage",
@@ -54,6 +61,7 @@ static void report(const struct mp_fn_facts *facts, const struct mp_effect *e,
 	f.loc = mp_stmt_location(e->stmt, facts->fndecl);
 	f.fndecl = facts->fndecl;
 	f.variant = variant;
+	f.callee = e->callee;
 	if (variant == ESCAPE_STORE)
 		f.text = xstrdup(describe_destination(e));
 	f.emit = emit_escape;
@@ -72,6 +80,8 @@ static void check_function(const struct mp_fn_facts *facts)
 			report(facts, e, ESCAPE_STORE);
 		else if (e->kind == MP_EFFECT_RETURN && TREE_PUBLIC(facts->fndecl))
 			report(facts, e, ESCAPE_RETURN);
+		else if (e->kind == MP_EFFECT_CALL_ARG && e->callee_may_keep)
+			report(facts, e, ESCAPE_CALL);
 	}
 }
 

@@ -127,7 +127,8 @@ static void keep_facts(const struct mp_fn_track *t)
 		f->unsettled = true;
 		return;
 	}
-	mp_effects_build(f, t, mp_callee_may_write_param);
+	mp_effects_build(f, t, mp_callee_may_write_param,
+			 mp_callee_may_keep_param);
 }
 
 static void analyse_scc(unsigned int scc)
