@@ -3,7 +3,7 @@
  * The benchmark's floor: a GCC plugin that loads, checks that it runs in
  * the GCC it was built for, and registers nothing.  What it costs over a
  * plain compile is the price of -fplugin itself (dlopen of a shared
- * object, the version check); scripts/bench compares the real plugin
+ * object, the version check); scripts/bench.py compares the real plugin
  * against a plain compile and against this.
  *
  * Kernel-style C compiled as C++ with the real plugin's flags (see the
