@@ -74,4 +74,23 @@ static inline HOST_WIDE_INT mp_type_bits(tree type)
 	return tree_to_shwi(TYPE_SIZE(type));
 }
 
+/*
+ * What SSA name T is defined from when its definition is a plain
+ * assignment or a conversion (x = y, x = 16, x = (long)y, x = p->f), or
+ * NULL_TREE: one step back along a value's definitions.
+ */
+static inline tree mp_assigned_from(tree t)
+{
+	gimple *def;
+
+	if (TREE_CODE(t) != SSA_NAME)
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(t);
+	if (!def || !is_gimple_assign(def) ||
+	    !(gimple_assign_single_p(def) ||
+	      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+		return NULL_TREE;
+	return gimple_assign_rhs1(def);
+}
+
 #endif /* MP_TREE_H */

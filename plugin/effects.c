@@ -256,15 +256,11 @@ static bool is_descriptor_cast(tree arg)
 	unsigned int depth;
 
 	for (depth = 0; depth < 8 && TREE_CODE(arg) == SSA_NAME; depth++) {
-		gimple *def = SSA_NAME_DEF_STMT(arg);
-
 		if (mp_is_desc_pointer_type(TREE_TYPE(arg)))
 			return true;
-		if (!def || !is_gimple_assign(def) ||
-		    !(gimple_assign_single_p(def) ||
-		      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+		arg = mp_assigned_from(arg);
+		if (!arg)
 			return false;
-		arg = gimple_assign_rhs1(def);
 	}
 	return mp_is_desc_pointer_type(TREE_TYPE(arg));
 }
@@ -317,16 +313,9 @@ static bool constant_length(tree len, unsigned HOST_WIDE_INT *bytes)
 {
 	unsigned int depth;
 
-	for (depth = 0; depth < 8 && TREE_CODE(len) == SSA_NAME; depth++) {
-		gimple *def = SSA_NAME_DEF_STMT(len);
-
-		if (!def || !is_gimple_assign(def) ||
-		    !(gimple_assign_single_p(def) ||
-		      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
-			return false;
-		len = gimple_assign_rhs1(def);
-	}
-	if (!tree_fits_uhwi_p(len))
+	for (depth = 0; depth < 8 && len && TREE_CODE(len) == SSA_NAME; depth++)
+		len = mp_assigned_from(len);
+	if (!len || !tree_fits_uhwi_p(len))
 		return false;
 	*bytes = tree_to_uhwi(len);
 	return true;

@@ -306,20 +306,15 @@ static bool pointer_to_decl(tree ptr, tree *decl, HOST_WIDE_INT *pos)
 	unsigned int depth;
 
 	for (depth = 0; depth < 8 && TREE_CODE(ptr) == SSA_NAME; depth++) {
-		gimple *def = SSA_NAME_DEF_STMT(ptr);
-		tree rhs;
+		tree rhs = mp_assigned_from(ptr);
 
-		if (!def || !is_gimple_assign(def))
+		if (!rhs)
 			return false;
-		rhs = gimple_assign_rhs1(def);
-		if (gimple_assign_single_p(def) && TREE_CODE(rhs) == VAR_DECL &&
-		    is_global_var(rhs) && DECL_INITIAL(rhs))
+		if (TREE_CODE(rhs) == VAR_DECL && is_global_var(rhs) &&
+		    DECL_INITIAL(rhs))
 			ptr = DECL_INITIAL(rhs);	/* gp->mmap: gp = &fops */
-		else if (gimple_assign_single_p(def) ||
-			 CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))
-			ptr = rhs;
 		else
-			return false;
+			ptr = rhs;
 	}
 	STRIP_NOPS(ptr);
 	if (TREE_CODE(ptr) != ADDR_EXPR)

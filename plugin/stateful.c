@@ -359,13 +359,26 @@ struct site {
 	unsigned int n_homes;
 };
 
+/*
+ * What one statement does to the state, worked out once before the
+ * dataflow walks the function (again and again, until it settles).
+ */
+struct event {
+	int acquires;			/* site of a reference or counter */
+	int stores;			/* allocation site kept beyond the call */
+	char *releases;			/* a release call's normalized name */
+	bool to_vm_file;		/* a store into desc->vm_file */
+};
+
 struct fn_state {
 	tree fndecl;
 	function *fn;
-	const struct mp_fn_facts *facts;	/* NULL: no descriptor here */
-	int vm_file;			/* policy index of vm_file, or -1 */
 	struct site *sites;
 	unsigned int n_sites, sites_cap;
+	struct mp_key_index site_of;	/* acquiring call -> sites[] */
+	struct event *events;
+	unsigned int n_events, events_cap;
+	struct mp_key_index event_of;	/* statement -> events[] */
 	unsigned int words;		/* a set of sites: this many words */
 	unsigned long long *out;	/* per block: held at its end */
 };
@@ -377,11 +390,9 @@ static int site_of_stmt(const struct fn_state *s, gimple *stmt)
 {
 	unsigned int i;
 
-	for (i = 0; i < s->n_sites; i++) {
-		if (s->sites[i].stmt == stmt)
-			return i;
-	}
-	return -1;
+	if (!mp_key_index_get(&s->site_of, (uintptr_t)stmt, 0, &i))
+		return -1;
+	return i;
 }
 
 /* The allocation site pointer T comes from, or -1. */
@@ -417,6 +428,7 @@ static void add_site(struct fn_state *s, gcall *call, const struct acquire *acq)
 	struct site *site;
 
 	MP_GROW(s->sites, s->n_sites, s->sites_cap);
+	mp_key_index_put(&s->site_of, (uintptr_t)call, 0, s->n_sites);
 	site = &s->sites[s->n_sites++];
 	memset(site, 0, sizeof(*site));
 	site->stmt = call;
@@ -439,7 +451,24 @@ static int stored_allocation(const struct fn_state *s, gimple *stmt)
 	return allocation_of(s, gimple_assign_rhs1(stmt), 0);
 }
 
-static void collect_sites(struct fn_state *s)
+static struct event *event_for(struct fn_state *s, gimple *stmt)
+{
+	struct event *e;
+	unsigned int i;
+
+	if (mp_key_index_get(&s->event_of, (uintptr_t)stmt, 0, &i))
+		return &s->events[i];
+	MP_GROW(s->events, s->n_events, s->events_cap);
+	mp_key_index_put(&s->event_of, (uintptr_t)stmt, 0, s->n_events);
+	e = &s->events[s->n_events++];
+	e->acquires = -1;
+	e->stores = -1;
+	e->releases = NULL;
+	e->to_vm_file = false;
+	return e;
+}
+
+static void collect_acquisitions(struct fn_state *s)
 {
 	basic_block bb;
 	char name[128];
@@ -448,13 +477,12 @@ static void collect_sites(struct fn_state *s)
 		gimple_stmt_iterator si;
 
 		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
-			gimple *stmt = gsi_stmt(si);
 			const struct acquire *acq;
 			gcall *call;
 
-			if (!is_gimple_call(stmt))
+			if (!is_gimple_call(gsi_stmt(si)))
 				continue;
-			call = mp_as_call(stmt);
+			call = mp_as_call(gsi_stmt(si));
 			callee_name(gimple_call_fndecl(call), name, sizeof(name));
 			acq = *name ? find_acquire(name) : NULL;
 			if (!acq || (acq->kind == STATE_COUNTER &&
@@ -464,21 +492,65 @@ static void collect_sites(struct fn_state *s)
 			add_site(s, call, acq);
 		}
 	}
-	/* Where each allocation is kept, for kfree(dev->buf). */
+}
+
+/* Releases, and where each allocation is kept (for kfree(dev->buf)). */
+static void collect_events(struct fn_state *s)
+{
+	basic_block bb;
+	char name[128];
+
 	FOR_EACH_BB_FN(bb, s->fn) {
 		gimple_stmt_iterator si;
 
 		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
-			int site = stored_allocation(s, gsi_stmt(si));
+			gimple *stmt = gsi_stmt(si);
+			int site = site_of_stmt(s, stmt);
 			struct site *a;
 
+			if (site >= 0 && s->sites[site].acq->kind != STATE_ALLOCATION)
+				event_for(s, stmt)->acquires = site;
+			if (is_gimple_call(stmt)) {
+				callee_name(gimple_call_fndecl(stmt), name, sizeof(name));
+				if (*name && gimple_call_num_args(stmt) && is_release(name))
+					event_for(s, stmt)->releases = xstrdup(name);
+				continue;
+			}
+			site = stored_allocation(s, stmt);
 			if (site < 0)
 				continue;
+			event_for(s, stmt)->stores = site;
 			a = &s->sites[site];
 			a->homes = XRESIZEVEC(tree, a->homes, a->n_homes + 1);
-			a->homes[a->n_homes++] = gimple_assign_lhs(gsi_stmt(si));
+			a->homes[a->n_homes++] = gimple_assign_lhs(stmt);
 		}
 	}
+}
+
+/* Stores into desc->vm_file, from the statements' WRITE effects. */
+static void collect_hand_overs(struct fn_state *s)
+{
+	const struct mp_fn_facts *f = mp_analysed_facts_of(s->fndecl);
+	int vm_file;
+	unsigned int i;
+
+	if (!f || !f->pol)
+		return;
+	vm_file = mp_policy_field_index(f->pol, "vm_file");
+	for (i = 0; vm_file >= 0 && i < f->n_effects; i++) {
+		const struct mp_effect *e = &f->effects[i];
+
+		if (e->kind == MP_EFFECT_WRITE && (e->fields & (1ULL << vm_file)) &&
+		    gimple_assign_single_p(e->stmt))
+			event_for(s, e->stmt)->to_vm_file = true;
+	}
+}
+
+/* Is V the object SITE acquired (its argument, or what it returned)? */
+static bool same_object(const struct site *site, tree v)
+{
+	return same_value(v, site->object, 0) ||
+	       (site->result && same_value(v, site->result, 0));
 }
 
 /* Does a release with argument ARG undo SITE? */
@@ -490,8 +562,7 @@ static bool releases_site(const struct fn_state *s, unsigned int i, tree arg)
 	unsigned int h;
 
 	if (site->acq->kind != STATE_ALLOCATION)
-		return same_value(arg, site->object, 0) ||
-		       (site->result && same_value(arg, site->result, 0));
+		return same_object(site, arg);
 	if (allocation_of(s, arg, 0) == (int)i)
 		return true;
 	/* kfree(dev->buf) after dev->buf = kzalloc(...) */
@@ -506,67 +577,30 @@ static bool releases_site(const struct fn_state *s, unsigned int i, tree arg)
 	return false;
 }
 
-static void release(const struct fn_state *s, gcall *call,
-		    unsigned long long *held)
-{
-	char name[128];
-	unsigned int i;
-
-	callee_name(gimple_call_fndecl(call), name, sizeof(name));
-	if (!*name || !gimple_call_num_args(call) || !is_release(name))
-		return;
-	for (i = 0; i < s->n_sites; i++) {
-		if ((held[WORD(i)] & BIT(i)) && in_list(s->sites[i].acq->releases, name) &&
-		    releases_site(s, i, gimple_call_arg(call, 0)))
-			held[WORD(i)] &= ~BIT(i);
-	}
-}
-
-/* A file stored into desc->vm_file is the core's to release. */
-static void hand_over(const struct fn_state *s, gimple *stmt,
-		      unsigned long long *held)
-{
-	const struct mp_fn_facts *f = s->facts;
-	unsigned int i;
-	bool to_vm_file = false;
-
-	if (!f || s->vm_file < 0 || !gimple_assign_single_p(stmt))
-		return;
-	for (i = 0; i < f->n_effects; i++) {
-		if (f->effects[i].stmt == stmt && f->effects[i].kind == MP_EFFECT_WRITE &&
-		    (f->effects[i].fields & (1ULL << s->vm_file)))
-			to_vm_file = true;
-	}
-	if (!to_vm_file)
-		return;
-	for (i = 0; i < s->n_sites; i++) {
-		const struct site *site = &s->sites[i];
-		tree rhs = gimple_assign_rhs1(stmt);
-
-		if (site->acq->kind == STATE_REFERENCE &&
-		    (same_value(rhs, site->object, 0) ||
-		     (site->result && same_value(rhs, site->result, 0))))
-			held[WORD(i)] &= ~BIT(i);
-	}
-}
-
 static void transfer(const struct fn_state *s, gimple *stmt,
 		     unsigned long long *held)
 {
-	int site;
+	const struct event *e;
+	unsigned int i, pos;
 
-	if (is_gimple_call(stmt)) {
-		site = site_of_stmt(s, stmt);
-		if (site >= 0 && s->sites[site].acq->kind != STATE_ALLOCATION)
-			held[WORD(site)] |= BIT(site);
-		release(s, mp_as_call(stmt), held);
+	if (!mp_key_index_get(&s->event_of, (uintptr_t)stmt, 0, &pos))
 		return;
+	e = &s->events[pos];
+	if (e->acquires >= 0)
+		held[WORD(e->acquires)] |= BIT(e->acquires);
+	if (e->stores >= 0)
+		held[WORD(e->stores)] |= BIT(e->stores);
+	for (i = 0; e->releases && i < s->n_sites; i++) {
+		if ((held[WORD(i)] & BIT(i)) && in_list(s->sites[i].acq->releases, e->releases) &&
+		    releases_site(s, i, gimple_call_arg(stmt, 0)))
+			held[WORD(i)] &= ~BIT(i);
 	}
-	site = stored_allocation(s, stmt);
-	if (site >= 0)
-		held[WORD(site)] |= BIT(site);
-	if (is_gimple_assign(stmt))
-		hand_over(s, stmt, held);
+	/* A file stored into desc->vm_file is the core's to release. */
+	for (i = 0; e->to_vm_file && i < s->n_sites; i++) {
+		if (s->sites[i].acq->kind == STATE_REFERENCE &&
+		    same_object(&s->sites[i], gimple_assign_rhs1(stmt)))
+			held[WORD(i)] &= ~BIT(i);
+	}
 }
 
 /*
@@ -772,11 +806,10 @@ static void check_scope_function(const struct scope_fn *sf)
 	memset(&s, 0, sizeof(s));
 	s.fndecl = sf->node->decl;
 	s.fn = DECL_STRUCT_FUNCTION(s.fndecl);
-	s.facts = mp_analysed_facts_of(s.fndecl);
-	s.vm_file = s.facts && s.facts->pol ?
-		    mp_policy_field_index(s.facts->pol, "vm_file") : -1;
-	collect_sites(&s);
+	collect_acquisitions(&s);
 	if (s.n_sites) {
+		collect_events(&s);
+		collect_hand_overs(&s);
 		s.words = (s.n_sites + 63) / 64;
 		exit_held = XNEWVEC(unsigned long long, s.words);
 		held_at_exit(&s, exit_held);
@@ -788,8 +821,13 @@ static void check_scope_function(const struct scope_fn *sf)
 	}
 	for (i = 0; i < s.n_sites; i++)
 		free(s.sites[i].homes);
+	for (i = 0; i < s.n_events; i++)
+		free(s.events[i].releases);
 	free(s.sites);
+	free(s.events);
 	free(s.out);
+	mp_key_index_clear(&s.site_of);
+	mp_key_index_clear(&s.event_of);
 }
 
 /* ---- scope: hooks, descriptor functions, the static helpers they call ---- */
