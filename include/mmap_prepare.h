@@ -16,6 +16,7 @@
  *
  * The analysis (its internals are in plugin/analysis.h, private to it):
  *   unit_analysis.c        every function, callees first; the facts
+ *   compiled_out.c         branches a constant condition compiles out
  *   call_graph.c           strongly connected components, callees first
  *   callee_summary.c       may a callee write through a parameter
  *   pointer_track.c        which values point into a descriptor
@@ -207,7 +208,13 @@ enum mp_write_how {
 
 struct mp_effect {
 	enum mp_effect_kind kind;
-	gimple *stmt;
+	gimple *stmt;			/* NULL in compiled-out facts */
+	location_t loc;			/* the statement's */
+	/*
+	 * In compiled-out facts: the constant condition (if, switch) whose
+	 * branch holds the statement; UNKNOWN_LOCATION otherwise.
+	 */
+	location_t compiled_out;
 	/* WRITE and READ: the bits concerned */
 	bool range_known;
 	HOST_WIDE_INT lo;		/* bits from the descriptor's start */
@@ -221,8 +228,9 @@ struct mp_effect {
 	bool clobber;			/* end of a variable's lifetime */
 	/* WRITE by ADDRESS and CALL_ARG: the callee (NULL: a pointer) */
 	tree callee;
-	/* CALL_ARG */
+	/* WRITE by ADDRESS and CALL_ARG: the argument's index */
 	unsigned int arg;
+	/* CALL_ARG */
 	bool readonly_param;		/* declared pointer-to-const */
 	bool callee_may_write;		/* not proven read-only (checks only) */
 	bool callee_may_keep;		/* a visible callee keeps it (checks) */
@@ -236,12 +244,17 @@ struct mp_effect {
 /*
  * One function that handles a descriptor: its effects in statement order,
  * grouped by basic block.  Valid until the pass ends.
+ *
+ * Compiled-out facts are the effects of the statements of a function's
+ * compiled-out branches (compiled_out.c), in source order, with no
+ * control flow: FN and the block arrays are NULL.
  */
 struct mp_fn_facts {
 	tree fndecl;
 	function *fn;
 	const struct mp_policy *pol;
 	bool unsettled;			/* the analysis did not finish */
+	bool compiled_out;
 	struct mp_effect *effects;
 	unsigned int n_effects;
 	unsigned int *bb_first;		/* by block index: first effect */
@@ -256,6 +269,21 @@ const struct mp_fn_facts *mp_analysed_function(unsigned int i);
 /* The facts of FNDECL, or NULL if it handles no descriptor. */
 const struct mp_fn_facts *mp_analysed_facts_of(tree fndecl);
 void mp_analysis_release(void);
+/* Where effect E's statement is, falling back to the function's. */
+location_t mp_effect_location(const struct mp_effect *e, tree fndecl);
+
+/* ---- branches the configuration compiles out (compiled_out.c) ---- */
+
+/* The pass that sees them, before GCC's CFG drops them. */
+void mp_register_compiled_out_pass(void);
+/*
+ * Settles what the unit analysis knows (visible callees' summaries) in
+ * the compiled-out facts; after mp_analyse_unit().
+ */
+void mp_compiled_out_finish(void);
+unsigned int mp_compiled_out_count(void);
+const struct mp_fn_facts *mp_compiled_out_facts(unsigned int i);
+void mp_compiled_out_release(void);
 
 /* ---- ops objects (ops_objects.c) ---- */
 
@@ -342,6 +370,9 @@ struct mp_finding {
 	unsigned int count;		/* rule-specific */
 	int variant;			/* rule-specific */
 	location_t note_loc;
+	/* The constant condition whose compiled-out branch it is in, or
+	   UNKNOWN_LOCATION. */
+	location_t compiled_out;
 	void (*emit)(const struct mp_finding *f);
 };
 

@@ -10,6 +10,8 @@
  *   call_graph.c      strongly connected components, callees first
  *   callee_summary.c  may a callee write through a parameter (per SCC)
  *   unit_analysis.c   the unit, callees first: values, summaries, facts
+ *   compiled_out.c    branches the configuration compiles out, before
+ *                     GCC's CFG drops them (pointer_track's pre-SSA mode)
  */
 #ifndef MP_ANALYSIS_H
 #define MP_ANALYSIS_H
@@ -73,6 +75,15 @@ struct mp_fn_track {
 	tree tracked_parm;		/* MP_TRACK_PARAM */
 	const struct mp_policy *pol;
 	mp_return_fn callee_return;	/* MP_TRACK_DESCRIPTORS */
+	/*
+	 * Pre-SSA mode (compiled_out.c): the lowered body before GCC builds
+	 * its CFG.  Every local variable is a slot, swept flow-insensitively;
+	 * DEFS gives a temporary's only definition (DECL_UID -> def_rhs[]).
+	 */
+	bool pre_ssa;
+	struct mp_key_index defs;
+	tree *def_rhs;
+	unsigned int n_defs, defs_cap;
 	struct mp_pt *ssa;		/* by SSA version */
 	unsigned int n_ssa;
 	struct mp_slot *slots;
@@ -105,8 +116,20 @@ struct mp_place {
 bool mp_is_reference(tree ref);
 void mp_locate_ref(const struct mp_fn_track *t, tree ref,
 		   struct mp_place *place);
-/* What OP (an SSA name or an address) points to. */
+/* What OP (an SSA name, an address, in pre-SSA mode a variable) points to. */
 struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op);
+/* Is OP a value operand (SSA name, address, pre-SSA register variable)? */
+bool mp_is_value_operand(const struct mp_fn_track *t, tree op);
+/* Is OP a register the function defines (SSA name, pre-SSA variable)? */
+bool mp_is_register_def(const struct mp_fn_track *t, tree op);
+/*
+ * What OP is defined from by a plain assignment or conversion, or NULL:
+ * mp_assigned_from() for SSA names, a pre-SSA variable's only definition.
+ */
+tree mp_defined_from(const struct mp_fn_track *t, tree op);
+/* The join of the slots of DECL at bit OFF (-1: any). */
+struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
+			    HOST_WIDE_INT off);
 /*
  * mem* builtins that write at their first argument: index of the length
  * argument, or -1.
@@ -124,6 +147,12 @@ bool mp_returns_first_arg(gcall *call);
 void mp_track_function(struct mp_fn_track *t, function *fn,
 		       enum mp_track_mode mode, tree parm,
 		       mp_return_fn callee_return);
+/*
+ * Pre-SSA mode: sweeps the statements STMTS[0..N) of FNDECL's lowered
+ * body, flow-insensitively, until its values settle.
+ */
+void mp_track_statements(struct mp_fn_track *t, tree fndecl, gimple **stmts,
+			 unsigned int n, mp_return_fn callee_return);
 void mp_track_release(struct mp_fn_track *t);
 
 /* ---- effects.c ---- */
@@ -135,6 +164,11 @@ void mp_track_release(struct mp_fn_track *t);
  */
 void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
 		      mp_may_write_fn may_write, mp_may_write_fn may_keep);
+/* The effects of STMTS[0..N) only, in order, with no blocks (pre-SSA). */
+void mp_effects_build_statements(struct mp_fn_facts *facts,
+				 const struct mp_fn_track *t, gimple **stmts,
+				 unsigned int n, mp_may_write_fn may_write,
+				 mp_may_write_fn may_keep);
 void mp_effects_release(struct mp_fn_facts *facts);
 /* Do FACTS show that the tracked object may be written or kept? */
 bool mp_effects_may_write(const struct mp_fn_facts *facts,

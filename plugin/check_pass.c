@@ -11,7 +11,9 @@
  * objects and the hooks assignments give them, the analysis of every
  * function, callees first), then check (every rule's per-function entry
  * point on each function that handles a descriptor, then its unit-level
- * entry point), and print the findings sorted.  So a rule may look at
+ * entry point), and print the findings sorted.  The facts of branches
+ * the configuration compiles out (compiled_out.c, gathered before GCC
+ * built each function's CFG) are checked with the rest.  So a rule may look at
  * anything in the unit, wherever it was defined.
  */
 #include "mmap_prepare.h"
@@ -29,6 +31,7 @@ static void collect_unit(void)
 			mp_ops_scan_function(fn);
 	}
 	mp_analyse_unit();
+	mp_compiled_out_finish();
 }
 
 static void check_unit(void)
@@ -43,6 +46,8 @@ static void check_unit(void)
 		if (ops->check_function) {
 			for (i = 0; i < mp_analysed_count(); i++)
 				ops->check_function(mp_analysed_function(i));
+			for (i = 0; i < mp_compiled_out_count(); i++)
+				ops->check_function(mp_compiled_out_facts(i));
 		}
 		if (ops->check_unit)
 			ops->check_unit();
@@ -56,6 +61,7 @@ static void run(void)
 	check_unit();
 	mp_findings_flush();
 	mp_analysis_release();
+	mp_compiled_out_release();
 	mp_ops_release();
 }
 

@@ -57,7 +57,8 @@ void mp_desc_write_finding(struct mp_finding *f, const struct mp_rule *rule,
 {
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
-	f->loc = mp_stmt_location(e->stmt, facts->fndecl);
+	f->loc = mp_effect_location(e, facts->fndecl);
+	f->compiled_out = e->compiled_out;
 	f->fndecl = facts->fndecl;
 	f->callee = e->callee;
 	f->variant = e->how;

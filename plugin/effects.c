@@ -38,6 +38,7 @@ static struct mp_effect *new_effect(struct builder *b, enum mp_effect_kind kind,
 	memset(e, 0, sizeof(*e));
 	e->kind = kind;
 	e->stmt = stmt;
+	e->loc = gimple_location(stmt);
 	return e;
 }
 
@@ -114,14 +115,16 @@ static void place_at_value(struct mp_place *place, struct mp_pt v,
 	place->size = size;
 }
 
-static void add_write(struct builder *b, gimple *stmt, enum mp_write_how how,
-		      const struct mp_place *place, tree callee)
+static struct mp_effect *add_write(struct builder *b, gimple *stmt,
+				   enum mp_write_how how,
+				   const struct mp_place *place, tree callee)
 {
 	struct mp_effect *e = new_effect(b, MP_EFFECT_WRITE, stmt);
 
 	e->how = how;
 	e->callee = callee;
 	set_bits(b, e, place);
+	return e;
 }
 
 /* ---- assignments and asm ---- */
@@ -168,12 +171,11 @@ static void assign_effects(struct builder *b, gassign *stmt)
 			set_bits(b, e, &place);
 		}
 	}
-	if (TREE_CODE(lhs) == SSA_NAME)
+	if (mp_is_register_def(b->t, lhs))
 		return;
 	mp_locate_ref(b->t, lhs, &place);
 	memory_store(b, stmt, lhs, &place);
-	if (!gimple_assign_single_p(stmt) ||
-	    (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) ||
+	if (!gimple_assign_single_p(stmt) || !mp_is_value_operand(b->t, rhs) ||
 	    !mp_value_of(b->t, rhs).tracked)
 		return;
 	e = new_effect(b, MP_EFFECT_POINTER_STORE, stmt);
@@ -191,7 +193,7 @@ static void asm_effects(struct builder *b, gasm *as)
 
 		struct mp_place place;
 
-		if (TREE_CODE(out) == SSA_NAME)
+		if (mp_is_register_def(b->t, out))
 			continue;
 		mp_locate_ref(b->t, out, &place);
 		memory_store(b, as, out, &place);
@@ -251,14 +253,14 @@ static bool points_to_const(tree type)
 }
 
 /* (void *)desc: a cast of a descriptor pointer, still the descriptor. */
-static bool is_descriptor_cast(tree arg)
+static bool is_descriptor_cast(const struct mp_fn_track *t, tree arg)
 {
 	unsigned int depth;
 
-	for (depth = 0; depth < 8 && TREE_CODE(arg) == SSA_NAME; depth++) {
+	for (depth = 0; depth < 8 && mp_is_register_def(t, arg); depth++) {
 		if (mp_is_desc_pointer_type(TREE_TYPE(arg)))
 			return true;
-		arg = mp_assigned_from(arg);
+		arg = mp_defined_from(t, arg);
 		if (!arg)
 			return false;
 	}
@@ -290,7 +292,7 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 		return;
 	if (callee && !b->may_write(callee, idx))
 		return;
-	if (is_descriptor_cast(arg))
+	if (is_descriptor_cast(b->t, arg))
 		return;
 
 	if (TREE_CODE(arg) == ADDR_EXPR) {
@@ -301,7 +303,7 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 		place_at_value(&place, v, pointee > BITS_PER_UNIT ? pointee : -1);
 	}
 	if (place.kind == MP_PLACE_TRACKED)
-		add_write(b, call, MP_WRITE_ADDRESS, &place, callee);
+		add_write(b, call, MP_WRITE_ADDRESS, &place, callee)->arg = idx;
 }
 
 /*
@@ -309,12 +311,13 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
  * (size_t n = sizeof(*desc); memcpy(desc, src, n)), which are SSA names
  * whose definition is the constant at every optimisation level.
  */
-static bool constant_length(tree len, unsigned HOST_WIDE_INT *bytes)
+static bool constant_length(const struct mp_fn_track *t, tree len,
+			    unsigned HOST_WIDE_INT *bytes)
 {
 	unsigned int depth;
 
-	for (depth = 0; depth < 8 && len && TREE_CODE(len) == SSA_NAME; depth++)
-		len = mp_assigned_from(len);
+	for (depth = 0; depth < 8 && len && mp_is_register_def(t, len); depth++)
+		len = mp_defined_from(t, len);
 	if (!len || !tree_fits_uhwi_p(len))
 		return false;
 	*bytes = tree_to_uhwi(len);
@@ -403,7 +406,7 @@ static void call_effects(struct builder *b, gcall *call)
 			unsigned HOST_WIDE_INT len;
 
 			place_at_value(&place, v,
-				       constant_length(gimple_call_arg(call, len_arg), &len) ?
+				       constant_length(b->t, gimple_call_arg(call, len_arg), &len) ?
 				       (HOST_WIDE_INT)len * BITS_PER_UNIT : -1);
 			add_write(b, call, MP_WRITE_BUILTIN, &place, NULL_TREE);
 		} else if (atomic && i == 0) {
@@ -464,6 +467,22 @@ void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
 		facts->bb_count[bb->index] = facts->n_effects -
 					     facts->bb_first[bb->index];
 	}
+}
+
+void mp_effects_build_statements(struct mp_fn_facts *facts,
+				 const struct mp_fn_track *t, gimple **stmts,
+				 unsigned int n, mp_may_write_fn may_write,
+				 mp_may_write_fn may_keep)
+{
+	struct builder b = { facts, t, may_write, may_keep, 0 };
+	unsigned int i;
+
+	memset(facts, 0, sizeof(*facts));
+	facts->fndecl = t->fndecl;
+	facts->pol = t->pol;
+	facts->unsettled = t->unsettled;
+	for (i = 0; i < n; i++)
+		stmt_effects(&b, stmts[i]);
 }
 
 void mp_effects_release(struct mp_fn_facts *facts)

@@ -58,7 +58,8 @@ static void report(const struct mp_fn_facts *facts, const struct mp_effect *e,
 
 	memset(&f, 0, sizeof(f));
 	f.rule = &mp_rule_escape;
-	f.loc = mp_stmt_location(e->stmt, facts->fndecl);
+	f.loc = mp_effect_location(e, facts->fndecl);
+	f.compiled_out = e->compiled_out;
 	f.fndecl = facts->fndecl;
 	f.variant = variant;
 	f.callee = e->callee;

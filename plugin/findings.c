@@ -36,6 +36,13 @@ location_t mp_stmt_location(gimple *stmt, tree fndecl)
 	return loc;
 }
 
+location_t mp_effect_location(const struct mp_effect *e, tree fndecl)
+{
+	if (LOCATION_LOCUS(e->loc) == UNKNOWN_LOCATION)
+		return DECL_SOURCE_LOCATION(fndecl);
+	return e->loc;
+}
+
 static location_t primary_location(location_t loc)
 {
 	loc = get_pure_location(loc);
@@ -155,6 +162,8 @@ static void append_report(const struct mp_finding *f, const char *message)
 		    mp_opts.werror ? "error" : "warning");
 	fputs(",\"message\":", mem);
 	json_string(mem, message);
+	if (f->compiled_out != UNKNOWN_LOCATION)
+		fputs(",\"compiled_out\":true", mem);
 	fputs("}\n", mem);
 	fclose(mem);
 
@@ -173,6 +182,9 @@ void mp_finding_shown(const struct mp_finding *f, char *text)
 
 	if (loc != f->where)
 		inform(loc, "written in this macro expansion");
+	if (f->compiled_out != UNKNOWN_LOCATION)
+		inform(f->compiled_out,
+		       "this branch is compiled out in this configuration (its condition is constant here); other configurations build it");
 	if (mp_opts.report_path)
 		append_report(f, text);
 	free(text);

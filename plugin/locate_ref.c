@@ -319,6 +319,47 @@ void mp_locate_ref(const struct mp_fn_track *t, tree ref,
 	place->range_known = pos_ok;
 }
 
+struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
+			    HOST_WIDE_INT off)
+{
+	struct mp_pt v = mp_pt_nothing;
+	unsigned int i;
+
+	for (i = 0; i < t->n_slots; i++) {
+		const struct mp_slot *s = &t->slots[i];
+
+		if (s->decl == decl && (off < 0 || s->off < 0 || s->off == off))
+			v = mp_pt_join(v, s->val);
+	}
+	return v;
+}
+
+bool mp_is_register_def(const struct mp_fn_track *t, tree op)
+{
+	if (TREE_CODE(op) == SSA_NAME)
+		return true;
+	return t->pre_ssa && (TREE_CODE(op) == VAR_DECL || TREE_CODE(op) == PARM_DECL ||
+			      TREE_CODE(op) == RESULT_DECL) &&
+	       is_gimple_reg(op) && is_local_decl(t, op);
+}
+
+bool mp_is_value_operand(const struct mp_fn_track *t, tree op)
+{
+	return TREE_CODE(op) == ADDR_EXPR || mp_is_register_def(t, op);
+}
+
+tree mp_defined_from(const struct mp_fn_track *t, tree op)
+{
+	unsigned int i;
+
+	if (TREE_CODE(op) == SSA_NAME)
+		return mp_assigned_from(op);
+	if (!t->pre_ssa || !DECL_P(op) ||
+	    !mp_key_index_get(&t->defs, DECL_UID(op), 0, &i))
+		return NULL_TREE;
+	return t->def_rhs[i];
+}
+
 struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op)
 {
 	struct mp_place place;
@@ -330,6 +371,20 @@ struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op)
 			return mp_pt_nothing;
 		v = t->ssa[SSA_NAME_VERSION(op)];
 		return v.visited ? v : mp_pt_nothing;
+	case VAR_DECL:
+	case PARM_DECL:
+	case RESULT_DECL:
+		/* Pre-SSA: a register variable is a slot; a descriptor
+		   pointer variable points to one, as its SSA names would. */
+		if (!mp_is_register_def(t, op))
+			return mp_pt_nothing;
+		v = mp_slots_value(t, op, 0);
+		if (t->mode == MP_TRACK_DESCRIPTORS &&
+		    mp_is_desc_pointer_type(TREE_TYPE(op)))
+			v = mp_pt_join(v, mp_pt_tracked_at(0, true));
+		else if (t->mode == MP_TRACK_PARAM && op == t->tracked_parm)
+			v = mp_pt_join(v, mp_pt_tracked_at(0, true));
+		return v;
 	case ADDR_EXPR:
 		mp_locate_ref(t, TREE_OPERAND(op, 0), &place);
 		if (place.kind == MP_PLACE_TRACKED) {

@@ -120,6 +120,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	register_callback(mp_plugin_name, PLUGIN_START_UNIT, start_unit, NULL);
 	register_callback(mp_plugin_name, PLUGIN_FINISH_TYPE, finish_type, NULL);
 	register_callback(mp_plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
+	mp_register_compiled_out_pass();
 	mp_register_pass();
 	return 0;
 }

@@ -12,6 +12,12 @@
  * functions.  One iteration over the function in reverse post-order
  * usually reaches the fixed point; loops need one more.
  *
+ * Pre-SSA mode (mp_track_statements) runs on the lowered body before GCC
+ * builds its CFG, for the branches the configuration compiles out
+ * (compiled_out.c): only the gimplifier's temporaries are SSA names yet,
+ * so every variable is a slot joined over all its assignments, in any
+ * order.
+ *
  * The tracked objects are every struct vm_area_desc (checking mode) or
  * the object one pointer parameter points to (summary mode, used to
  * prove a callee never writes through that parameter).
@@ -177,16 +183,23 @@ static void slot_store(struct mp_fn_track *t, tree decl, HOST_WIDE_INT off,
 static struct mp_pt slot_load(struct mp_fn_track *t, tree decl,
 			      HOST_WIDE_INT off)
 {
-	struct mp_pt v = mp_pt_nothing;
-	unsigned int i;
+	return mp_slots_value(t, decl, off);
+}
 
-	for (i = 0; i < t->n_slots; i++) {
-		const struct mp_slot *s = &t->slots[i];
-
-		if (s->decl == decl && (off < 0 || s->off < 0 || s->off == off))
-			v = mp_pt_join(v, s->val);
+/*
+ * LHS, a register the statement defines, gets V: an SSA name's value, or
+ * in pre-SSA mode the variable's slot (joined over all its definitions).
+ */
+static void set_register(struct mp_fn_track *t, tree lhs, struct mp_pt v)
+{
+	if (TREE_CODE(lhs) == SSA_NAME) {
+		set_value(t, lhs, v);
+		return;
 	}
-	return v;
+	if (v.tracked)
+		t->relevant = true;
+	if (v.tracked || v.local)
+		slot_store(t, lhs, 0, v);
 }
 
 /* ---- transfer functions ---- */
@@ -220,10 +233,10 @@ static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 
 	switch (get_gimple_rhs_class(code)) {
 	case GIMPLE_SINGLE_RHS:
-		if (TREE_CODE(rhs1) == SSA_NAME || TREE_CODE(rhs1) == ADDR_EXPR)
+		if (mp_is_value_operand(t, rhs1))
 			return value(t, rhs1);
 		if (TREE_CODE(rhs1) == VIEW_CONVERT_EXPR &&
-		    TREE_CODE(TREE_OPERAND(rhs1, 0)) == SSA_NAME)
+		    mp_is_register_def(t, TREE_OPERAND(rhs1, 0)))
 			return value(t, TREE_OPERAND(rhs1, 0));
 		if (mp_is_reference(rhs1))
 			return load_value(t, rhs1);
@@ -292,7 +305,7 @@ static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 	locate(t, lhs, &place);
 	if (!gimple_assign_single_p(stmt))
 		return;
-	if (TREE_CODE(rhs) != SSA_NAME && TREE_CODE(rhs) != ADDR_EXPR) {
+	if (!mp_is_value_operand(t, rhs)) {
 		/* An aggregate copy from a descriptor: only its relevance. */
 		if (mp_is_reference(rhs))
 			locate(t, rhs, &place);
@@ -310,15 +323,15 @@ static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
 	switch (gimple_code(stmt)) {
 	case GIMPLE_ASSIGN:
 		lhs = gimple_assign_lhs(stmt);
-		if (TREE_CODE(lhs) == SSA_NAME)
-			set_value(t, lhs, eval_assign(t, mp_as_assign(stmt)));
+		if (mp_is_register_def(t, lhs))
+			set_register(t, lhs, eval_assign(t, mp_as_assign(stmt)));
 		else
 			transfer_store(t, mp_as_assign(stmt), lhs);
 		break;
 	case GIMPLE_CALL:
 		lhs = gimple_call_lhs(stmt);
-		if (lhs && TREE_CODE(lhs) == SSA_NAME)
-			set_value(t, lhs, eval_call(t, mp_as_call(stmt)));
+		if (lhs && mp_is_register_def(t, lhs))
+			set_register(t, lhs, eval_call(t, mp_as_call(stmt)));
 		break;
 	case GIMPLE_RETURN: {
 		tree val = gimple_return_retval(mp_as_return(stmt));
@@ -413,10 +426,90 @@ void mp_track_function(struct mp_fn_track *t, function *fn,
 	free(rpo);
 }
 
+/* Pre-SSA: a variable's only plain definition, for mp_defined_from(). */
+static void note_definition(struct mp_fn_track *t, tree lhs, gimple *stmt)
+{
+	tree rhs = NULL_TREE;
+	unsigned int i;
+
+	if (!lhs || !DECL_P(lhs))
+		return;
+	if (is_gimple_assign(stmt) &&
+	    (gimple_assign_single_p(stmt) ||
+	     CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(stmt))))
+		rhs = gimple_assign_rhs1(stmt);
+	if (mp_key_index_get(&t->defs, DECL_UID(lhs), 0, &i)) {
+		t->def_rhs[i] = NULL_TREE;	/* defined twice: no value */
+		return;
+	}
+	MP_GROW(t->def_rhs, t->n_defs, t->defs_cap);
+	mp_key_index_put(&t->defs, DECL_UID(lhs), 0, t->n_defs);
+	t->def_rhs[t->n_defs++] = rhs;
+}
+
+static void note_definitions(struct mp_fn_track *t, gimple **stmts,
+			     unsigned int n)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < n; i++) {
+		gimple *stmt = stmts[i];
+
+		if (is_gimple_assign(stmt)) {
+			note_definition(t, gimple_assign_lhs(stmt), stmt);
+		} else if (is_gimple_call(stmt)) {
+			note_definition(t, gimple_call_lhs(stmt), stmt);
+		} else if (gimple_code(stmt) == GIMPLE_ASM) {
+			gasm *as = mp_as_asm(stmt);
+
+			for (k = 0; k < gimple_asm_noutputs(as); k++)
+				note_definition(t, TREE_VALUE(gimple_asm_output_op(as, k)),
+						stmt);
+		}
+	}
+}
+
+void mp_track_statements(struct mp_fn_track *t, tree fndecl, gimple **stmts,
+			 unsigned int n, mp_return_fn callee_return)
+{
+	unsigned long sweeps;
+	unsigned int i;
+
+	memset(t, 0, sizeof(*t));
+	t->fndecl = fndecl;
+	t->mode = MP_TRACK_DESCRIPTORS;
+	t->callee_return = callee_return;
+	t->pol = mp_unit_policy();
+	t->pre_ssa = true;
+	/* The gimplifier already made its temporaries SSA names. */
+	t->fn = DECL_STRUCT_FUNCTION(fndecl);
+	if (t->fn && t->fn->gimple_df) {
+		t->n_ssa = vec_safe_length(SSANAMES(t->fn));
+		t->ssa = XCNEWVEC(struct mp_pt, t->n_ssa);
+		seed_names(t);
+	}
+	note_definitions(t, stmts, n);
+	for (sweeps = 0;; sweeps++) {
+		if (sweeps > MP_LATTICE_STEPS * ((unsigned long)n + t->n_slots + 1) ||
+		    (mp_opts.sweep_limit && sweeps >= mp_opts.sweep_limit)) {
+			t->unsettled = true;
+			break;
+		}
+		t->changed = false;
+		for (i = 0; i < n; i++)
+			transfer_stmt(t, stmts[i]);
+		if (!t->changed)
+			break;
+	}
+}
+
 void mp_track_release(struct mp_fn_track *t)
 {
 	free(t->ssa);
 	free(t->slots);
+	free(t->def_rhs);
+	mp_key_index_clear(&t->defs);
 	t->ssa = NULL;
 	t->slots = NULL;
+	t->def_rhs = NULL;
 }

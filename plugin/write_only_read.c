@@ -10,7 +10,8 @@
  * written on every path.  A call that receives a pointer into the
  * descriptor may write them all, unless the parameter is a pointer to
  * const (vma_desc_size(), pr_info("%p")) or the callee's body, in the
- * unit, provably does not write through it.
+ * unit, provably does not write through it.  Compiled-out branches: see
+ * check_compiled_out().
  */
 #include "mmap_prepare.h"
 
@@ -57,7 +58,8 @@ static void report_read(const struct wo_state *s, const struct mp_effect *e,
 
 	memset(&f, 0, sizeof(f));
 	f.rule = &mp_rule_write_only_read;
-	f.loc = mp_stmt_location(e->stmt, s->facts->fndecl);
+	f.loc = mp_effect_location(e, s->facts->fndecl);
+	f.compiled_out = e->compiled_out;
 	f.fndecl = s->facts->fndecl;
 	f.field = xstrdup(fld->name);
 	f.note_loc = fld->loc;
@@ -117,6 +119,25 @@ static mp_field_mask walk_block(const struct wo_state *s, basic_block bb)
 	return written;
 }
 
+/*
+ * Compiled-out statements have no control flow to follow from the entry:
+ * a read there is reported only when nothing in the function, compiled
+ * or not, writes the field before it (in statement order), so the rule
+ * never guesses a path.
+ */
+static void check_compiled_out(struct wo_state *s)
+{
+	const struct mp_fn_facts *live = mp_analysed_facts_of(s->facts->fndecl);
+	mp_field_mask written = 0;
+	unsigned int i;
+
+	for (i = 0; live && i < live->n_effects; i++)
+		written = transfer(s, &live->effects[i], written);
+	s->reporting = true;
+	for (i = 0; i < s->facts->n_effects; i++)
+		written = transfer(s, &s->facts->effects[i], written);
+}
+
 static void check_function(const struct mp_fn_facts *facts)
 {
 	function *fn = facts->fn;
@@ -135,6 +156,10 @@ static void check_function(const struct mp_fn_facts *facts)
 	}
 	if (!s.write_only)
 		return;
+	if (facts->compiled_out) {
+		check_compiled_out(&s);
+		return;
+	}
 
 	s.out = XNEWVEC(mp_field_mask, last_basic_block_for_fn(fn));
 	for (i = 0; i < last_basic_block_for_fn(fn); i++)
