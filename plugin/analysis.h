@@ -30,12 +30,19 @@ struct mp_pt {
 	bool off_known;
 	bool local;
 	HOST_WIDE_INT off;		/* bits from the object's start */
+	/*
+	 * Derived from the address of one member (&desc->pgoff): C keeps
+	 * pointer arithmetic on it inside that member, bits [blo, blo +
+	 * bsize), also when the offset within it is not known.
+	 */
+	bool bounded;
+	HOST_WIDE_INT blo, bsize;
 };
 
 /* Not reached yet: ignored by joins, so loops start optimistic. */
-static const struct mp_pt mp_pt_unvisited = { false, false, false, false, 0 };
+static const struct mp_pt mp_pt_unvisited = { false, false, false, false, 0, false, 0, 0 };
 /* Reached, and points nowhere the plugin cares about. */
-static const struct mp_pt mp_pt_nothing = { true, false, false, false, 0 };
+static const struct mp_pt mp_pt_nothing = { true, false, false, false, 0, false, 0, 0 };
 
 static inline struct mp_pt mp_pt_tracked_at(HOST_WIDE_INT off, bool off_known)
 {
@@ -127,9 +134,12 @@ bool mp_is_register_def(const struct mp_fn_track *t, tree op);
  * mp_assigned_from() for SSA names, a pre-SSA variable's only definition.
  */
 tree mp_defined_from(const struct mp_fn_track *t, tree op);
-/* The join of the slots of DECL at bit OFF (-1: any). */
+/*
+ * The join of the slots of DECL in bits [LO, LO + SIZE) (LO -1: any; a
+ * variable index into an array of pointers reads them all).
+ */
 struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
-			    HOST_WIDE_INT off);
+			    HOST_WIDE_INT lo, HOST_WIDE_INT size);
 /*
  * mem* builtins that write at their first argument: index of the length
  * argument, or -1.

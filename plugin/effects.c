@@ -113,6 +113,12 @@ static void place_at_value(struct mp_place *place, struct mp_pt v,
 	place->range_known = v.off_known;
 	place->lo = v.off;
 	place->size = size;
+	if (!v.off_known && v.bounded && size > 0 && size <= v.bsize) {
+		/* Somewhere inside the member the pointer came from. */
+		place->range_known = true;
+		place->lo = v.blo;
+		place->size = v.bsize;
+	}
 }
 
 static struct mp_effect *add_write(struct builder *b, gimple *stmt,
@@ -157,6 +163,34 @@ static void memory_store(struct builder *b, gimple *stmt, tree lhs,
 	set_bits(b, e, place);
 }
 
+/* A pointer into a descriptor stored at PLACE by STMT. */
+static void pointer_store(struct builder *b, gimple *stmt,
+			  const struct mp_place *place)
+{
+	struct mp_effect *e = new_effect(b, MP_EFFECT_POINTER_STORE, stmt);
+
+	e->dest = place->kind;
+	e->dest_decl = place->decl;
+	e->dest_local_decl = place->decl && place->base_local;
+}
+
+/*
+ * "g = h" or "*out = h", where the local struct h holds a pointer into a
+ * descriptor: the copy stores that pointer too.
+ */
+static bool copies_tracked_pointer(struct builder *b, tree rhs)
+{
+	struct mp_place from;
+
+	if (!mp_is_reference(rhs) || !AGGREGATE_TYPE_P(TREE_TYPE(rhs)))
+		return false;
+	mp_locate_ref(b->t, rhs, &from);
+	if (!from.decl || !from.base_local || from.kind == MP_PLACE_TRACKED)
+		return false;
+	return mp_slots_value(b->t, from.decl, from.range_known ? from.lo : -1,
+			      from.size).tracked;
+}
+
 static void assign_effects(struct builder *b, gassign *stmt)
 {
 	tree lhs = gimple_assign_lhs(stmt);
@@ -175,13 +209,11 @@ static void assign_effects(struct builder *b, gassign *stmt)
 		return;
 	mp_locate_ref(b->t, lhs, &place);
 	memory_store(b, stmt, lhs, &place);
-	if (!gimple_assign_single_p(stmt) || !mp_is_value_operand(b->t, rhs) ||
-	    !mp_value_of(b->t, rhs).tracked)
+	if (!gimple_assign_single_p(stmt))
 		return;
-	e = new_effect(b, MP_EFFECT_POINTER_STORE, stmt);
-	e->dest = place.kind;
-	e->dest_decl = place.decl;
-	e->dest_local_decl = place.decl && place.base_local;
+	if (mp_is_value_operand(b->t, rhs) ? mp_value_of(b->t, rhs).tracked :
+	    copies_tracked_pointer(b, rhs))
+		pointer_store(b, stmt, &place);
 }
 
 static void asm_effects(struct builder *b, gasm *as)
@@ -199,10 +231,25 @@ static void asm_effects(struct builder *b, gasm *as)
 		memory_store(b, as, out, &place);
 	}
 	for (i = 0; i < gimple_asm_ninputs(as); i++) {
-		if (mp_value_of(b->t, TREE_VALUE(gimple_asm_input_op(as, i))).tracked) {
-			new_effect(b, MP_EFFECT_ASM_INPUT, as);
+		if (mp_value_of(b->t, TREE_VALUE(gimple_asm_input_op(as, i))).tracked)
 			break;
-		}
+	}
+	if (i == gimple_asm_ninputs(as))
+		return;
+	new_effect(b, MP_EFFECT_ASM_INPUT, as);
+	/*
+	 * xchg(), cmpxchg(), this_cpu_write() on x86: an asm given the
+	 * pointer with a memory output may store it there.
+	 */
+	for (i = 0; i < gimple_asm_noutputs(as); i++) {
+		tree out = TREE_VALUE(gimple_asm_output_op(as, i));
+		struct mp_place place;
+
+		if (mp_is_register_def(b->t, out) || !mp_is_reference(out))
+			continue;
+		mp_locate_ref(b->t, out, &place);
+		if (place.kind != MP_PLACE_TRACKED)
+			pointer_store(b, as, &place);
 	}
 }
 
@@ -267,6 +314,38 @@ static bool is_descriptor_cast(const struct mp_fn_track *t, tree arg)
 	return mp_is_desc_pointer_type(TREE_TYPE(arg));
 }
 
+static bool constant_length(const struct mp_fn_track *t, tree len,
+			    unsigned HOST_WIDE_INT *bytes);
+
+/*
+ * The bits a callee given a byte pointer as argument IDX may write: the
+ * call's one constant integer argument of a size type (size_t, unsigned
+ * long, ...: the length, by the kernel's convention for (ptr, len)
+ * functions), or -1 ("to the end") when there is none or several.
+ */
+static HOST_WIDE_INT length_in_call(const struct mp_fn_track *t, gcall *call,
+				    unsigned int idx)
+{
+	unsigned HOST_WIDE_INT bytes, found = 0;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < gimple_call_num_args(call); i++) {
+		tree arg = gimple_call_arg(call, i);
+		tree type = TREE_TYPE(arg);
+
+		if (i == idx || TREE_CODE(type) != INTEGER_TYPE ||
+		    !TYPE_UNSIGNED(type) || TYPE_PRECISION(type) < POINTER_SIZE)
+			continue;
+		if (!constant_length(t, arg, &bytes))
+			continue;
+		found = bytes;
+		n++;
+	}
+	if (n != 1 || !found || found > (unsigned HOST_WIDE_INT)HOST_WIDE_INT_MAX / BITS_PER_UNIT)
+		return -1;
+	return (HOST_WIDE_INT)found * BITS_PER_UNIT;
+}
+
 /*
  * &desc->start handed to a callee: a write unless the parameter is a
  * pointer to const or the callee provably never writes through it.  A
@@ -299,8 +378,13 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 		mp_locate_ref(b->t, TREE_OPERAND(arg, 0), &place);
 	} else {
 		pointee = POINTER_TYPE_P(ptype) ? mp_type_bits(TREE_TYPE(ptype)) : -1;
-		/* void * and char * callees may write any length. */
-		place_at_value(&place, v, pointee > BITS_PER_UNIT ? pointee : -1);
+		/*
+		 * void * and char * callees may write any length, unless the
+		 * call gives it: fill(&desc->pgoff, sizeof(desc->pgoff)).
+		 */
+		if (pointee <= BITS_PER_UNIT)
+			pointee = length_in_call(b->t, call, idx);
+		place_at_value(&place, v, pointee);
 	}
 	if (place.kind == MP_PLACE_TRACKED)
 		add_write(b, call, MP_WRITE_ADDRESS, &place, callee)->arg = idx;
@@ -353,8 +437,6 @@ static void atomic_pointer_store(struct builder *b, gcall *call)
 	int k = atomic_stored_value(call);
 	tree dst;
 	struct mp_place place;
-	struct mp_effect *e;
-
 	if (k < 0 || (unsigned int)k >= gimple_call_num_args(call) ||
 	    !mp_value_of(b->t, gimple_call_arg(call, k)).tracked)
 		return;
@@ -365,10 +447,7 @@ static void atomic_pointer_store(struct builder *b, gcall *call)
 		mp_locate_ref(b->t, TREE_OPERAND(dst, 0), &place);
 	else if (mp_value_of(b->t, dst).local)
 		place.kind = MP_PLACE_LOCAL;
-	e = new_effect(b, MP_EFFECT_POINTER_STORE, call);
-	e->dest = place.kind;
-	e->dest_decl = place.decl;
-	e->dest_local_decl = place.decl && place.base_local;
+	pointer_store(b, call, &place);
 }
 
 static void call_effects(struct builder *b, gcall *call)

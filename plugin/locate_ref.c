@@ -252,6 +252,13 @@ static void locate_through_pointer(const struct mp_fn_track *t, tree base,
 		return;
 	}
 	place->kind = MP_PLACE_TRACKED;
+	if (!v.off_known && v.bounded && place->size > 0 && place->size <= v.bsize) {
+		/* p = &desc->pgoff; p[i]: somewhere in pgoff. */
+		place->range_known = true;
+		place->lo = v.blo;
+		place->size = v.bsize;
+		return;
+	}
 	if (!v.off_known || !pos_ok || TREE_CODE(base) != MEM_REF)
 		return;
 	start = v.off + mp_mem_ref_offset_bytes(base) * BITS_PER_UNIT;
@@ -319,8 +326,34 @@ void mp_locate_ref(const struct mp_fn_track *t, tree ref,
 	place->range_known = pos_ok;
 }
 
+/*
+ * &desc->pgoff, &desc->arr[i]: the address is inside one member (the
+ * whole array for an element), which bounds V's arithmetic.
+ */
+static void member_bound(const struct mp_fn_track *t, tree ref,
+			 const struct mp_place *place, struct mp_pt *v)
+{
+	struct mp_place outer;
+	const struct mp_place *m = place;
+	tree member = ref;
+
+	while (TREE_CODE(member) == ARRAY_REF || TREE_CODE(member) == ARRAY_RANGE_REF)
+		member = TREE_OPERAND(member, 0);
+	if (TREE_CODE(member) != COMPONENT_REF)
+		return;
+	if (member != ref) {
+		mp_locate_ref(t, member, &outer);
+		m = &outer;
+	}
+	if (m->kind != MP_PLACE_TRACKED || !m->range_known || m->size <= 0)
+		return;
+	v->bounded = true;
+	v->blo = m->lo;
+	v->bsize = m->size;
+}
+
 struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
-			    HOST_WIDE_INT off)
+			    HOST_WIDE_INT lo, HOST_WIDE_INT size)
 {
 	struct mp_pt v = mp_pt_nothing;
 	unsigned int i;
@@ -328,7 +361,10 @@ struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
 	for (i = 0; i < t->n_slots; i++) {
 		const struct mp_slot *s = &t->slots[i];
 
-		if (s->decl == decl && (off < 0 || s->off < 0 || s->off == off))
+		if (s->decl != decl)
+			continue;
+		if (lo < 0 || s->off < 0 || s->off == lo ||
+		    (size > 0 && s->off > lo && s->off < lo + size))
 			v = mp_pt_join(v, s->val);
 	}
 	return v;
@@ -378,7 +414,7 @@ struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op)
 		   pointer variable points to one, as its SSA names would. */
 		if (!mp_is_register_def(t, op))
 			return mp_pt_nothing;
-		v = mp_slots_value(t, op, 0);
+		v = mp_slots_value(t, op, 0, 0);
 		if (t->mode == MP_TRACK_DESCRIPTORS &&
 		    mp_is_desc_pointer_type(TREE_TYPE(op)))
 			v = mp_pt_join(v, mp_pt_tracked_at(0, true));
@@ -390,6 +426,7 @@ struct mp_pt mp_value_of(const struct mp_fn_track *t, tree op)
 		if (place.kind == MP_PLACE_TRACKED) {
 			v = mp_pt_tracked_at(place.lo, place.range_known);
 			v.local = place.base_local;
+			member_bound(t, TREE_OPERAND(op, 0), &place, &v);
 			return v;
 		}
 		v = mp_pt_nothing;

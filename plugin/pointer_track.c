@@ -64,6 +64,12 @@ struct mp_pt mp_pt_join(struct mp_pt a, struct mp_pt b)
 	if (!r.off_known)
 		r.off = 0;
 	r.local = a.local && b.local;
+	if (a.tracked && b.tracked)
+		r.bounded = a.bounded && b.bounded && a.blo == b.blo && a.bsize == b.bsize;
+	else
+		r.bounded = a.tracked ? a.bounded : b.bounded;
+	r.blo = r.bounded ? (a.tracked ? a.blo : b.blo) : 0;
+	r.bsize = r.bounded ? (a.tracked ? a.bsize : b.bsize) : 0;
 	return r;
 }
 
@@ -71,7 +77,8 @@ bool mp_pt_same(const struct mp_pt *a, const struct mp_pt *b)
 {
 	return a->visited == b->visited && a->tracked == b->tracked &&
 	       a->off_known == b->off_known && a->off == b->off &&
-	       a->local == b->local;
+	       a->local == b->local && a->bounded == b->bounded &&
+	       a->blo == b->blo && a->bsize == b->bsize;
 }
 
 static struct mp_pt pt_shift(struct mp_pt v, tree amount, bool negate)
@@ -88,6 +95,9 @@ static struct mp_pt pt_shift(struct mp_pt v, tree amount, bool negate)
 			bytes = sext_hwi(bytes, prec);
 
 		v.off += (negate ? -bytes : bytes) * BITS_PER_UNIT;
+		/* container_of() and friends leave the member. */
+		if (v.bounded && (v.off < v.blo || v.off >= v.blo + v.bsize))
+			v.bounded = false;
 	} else {
 		v.off_known = false;
 		v.off = 0;
@@ -181,9 +191,9 @@ static void slot_store(struct mp_fn_track *t, tree decl, HOST_WIDE_INT off,
 }
 
 static struct mp_pt slot_load(struct mp_fn_track *t, tree decl,
-			      HOST_WIDE_INT off)
+			      HOST_WIDE_INT lo, HOST_WIDE_INT size)
 {
-	return mp_slots_value(t, decl, off);
+	return mp_slots_value(t, decl, lo, size);
 }
 
 /*
@@ -210,7 +220,8 @@ static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
 
 	locate(t, ref, &place);
 	if (place.decl && place.base_local)
-		return slot_load(t, place.decl, place.range_known ? place.lo : -1);
+		return slot_load(t, place.decl, place.range_known ? place.lo : -1,
+				 place.size);
 	return mp_pt_nothing;
 }
 
@@ -266,8 +277,10 @@ static struct mp_pt eval_assign(struct mp_fn_track *t, gassign *stmt)
 		case BIT_IOR_EXPR:
 			/* Alignment masks keep the object, lose the offset. */
 			a = mp_pt_join(a, b);
-			if (a.tracked)
+			if (a.tracked) {
 				a.off_known = false;
+				a.bounded = false;
+			}
 			return a;
 		case MIN_EXPR:
 		case MAX_EXPR:
@@ -296,6 +309,28 @@ static struct mp_pt eval_call(struct mp_fn_track *t, gcall *call)
 	return mp_pt_nothing;
 }
 
+/* "h2 = h" between local structs: h2 holds what h held, where h did. */
+static void copy_slots(struct mp_fn_track *t, const struct mp_place *from,
+		       const struct mp_place *to)
+{
+	bool exact = from->range_known && to->range_known;
+	unsigned int i, n = t->n_slots;
+
+	if (!from->decl || !from->base_local || !to->decl || !to->base_local)
+		return;
+	for (i = 0; i < n; i++) {
+		struct mp_slot s = t->slots[i];	/* slot_store may move them */
+
+		if (s.decl != from->decl)
+			continue;
+		if (exact && s.off >= 0 &&
+		    (s.off < from->lo || (from->size > 0 && s.off >= from->lo + from->size)))
+			continue;
+		slot_store(t, to->decl,
+			   exact && s.off >= 0 ? to->lo + (s.off - from->lo) : -1, s.val);
+	}
+}
+
 static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 {
 	tree rhs = gimple_assign_rhs1(stmt);
@@ -306,12 +341,22 @@ static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 	if (!gimple_assign_single_p(stmt))
 		return;
 	if (!mp_is_value_operand(t, rhs)) {
-		/* An aggregate copy from a descriptor: only its relevance. */
-		if (mp_is_reference(rhs))
-			locate(t, rhs, &place);
+		/*
+		 * An aggregate copy: from a descriptor, only its relevance;
+		 * between local objects, the pointers they hold.
+		 */
+		if (mp_is_reference(rhs)) {
+			struct mp_place from;
+
+			locate(t, rhs, &from);
+			copy_slots(t, &from, &place);
+		}
 		return;
 	}
 	v = value(t, rhs);
+	/* ptrs[i] = p: a variable index may store into any element. */
+	if (place.range_known && place.size != mp_type_bits(TREE_TYPE(lhs)))
+		place.range_known = false;
 	if ((v.tracked || v.local) && place.decl && place.base_local)
 		slot_store(t, place.decl, place.range_known ? place.lo : -1, v);
 }

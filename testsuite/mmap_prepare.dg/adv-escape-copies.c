@@ -1,0 +1,59 @@
+/* The descriptor escapes by copying a whole struct that holds it (into a
+   global, through an out-parameter, via another local struct) and through
+   the x86 asm of xchg(), cmpxchg() and this_cpu_write(). */
+/* { dg-do compile { target i?86-*-* x86_64-*-* } } */
+#include "mp-ops.h"
+
+struct ec_holder { int tag; struct vm_area_desc *desc; };
+static struct ec_holder ec_global;
+static struct vm_area_desc *ec_last;
+
+int ec_copy_prepare(struct vm_area_desc *desc)
+{
+	struct ec_holder h = { .tag = 1, .desc = desc };
+
+	ec_global = h;			/* { dg-warning "'ec_copy_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
+int ec_out_helper(struct vm_area_desc *desc, struct ec_holder *out)
+{
+	struct ec_holder h = { 2, desc };
+
+	*out = h;			/* { dg-warning "'ec_out_helper' stores a pointer to its 'struct vm_area_desc' in memory that outlives the call .mmap-prepare-escape" } */
+	return 0;
+}
+
+int ec_relay_prepare(struct vm_area_desc *desc)
+{
+	struct ec_holder h = { .tag = 3, .desc = desc }, h2;
+
+	h2 = h;
+	ec_last = h2.desc;		/* { dg-warning "'ec_relay_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
+int ec_xchg_prepare(struct vm_area_desc *desc)
+{
+	struct vm_area_desc *old = desc;
+
+	asm volatile("xchg %0, %1" : "+r" (old), "+m" (ec_last) : : "memory");	/* { dg-warning "'ec_xchg_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return old != 0;
+}
+
+int ec_cmpxchg_prepare(struct vm_area_desc *desc)
+{
+	struct vm_area_desc *expected = 0, *ret;
+
+	asm volatile("lock cmpxchg %2, %1" : "=a" (ret), "+m" (ec_last)	/* { dg-warning "'ec_cmpxchg_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+		     : "r" (desc), "0" (expected) : "memory");
+	return ret != 0;
+}
+
+int ec_this_cpu_prepare(struct vm_area_desc *desc)
+{
+	asm volatile("mov %1, %%gs:%0" : "+m" (ec_last) : "re" (desc));	/* { dg-warning "'ec_this_cpu_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
+/* { dg-message "valid only until the mmap_prepare hook returns" "" { target *-*-* } 0 } */
