@@ -73,6 +73,16 @@ struct mp_slot {
 typedef struct mp_pt (*mp_return_fn)(tree fndecl);
 /* May a callee write through (or keep) its pointer parameter IDX? */
 typedef bool (*mp_may_write_fn)(tree fndecl, unsigned int idx);
+/*
+ * The bit ranges, relative to what parameter IDX points to, that a
+ * callee may write through it, when it writes only there (*N ranges at
+ * *RANGES); false when it may write anywhere.
+ */
+typedef bool (*mp_write_ranges_fn)(tree fndecl, unsigned int idx,
+				   const struct mp_range **ranges,
+				   unsigned int *n);
+/* Most ranges a summary keeps per parameter, before "anywhere". */
+#define MP_MAX_WRITE_RANGES 8
 
 /* The values of one function. */
 struct mp_fn_track {
@@ -151,6 +161,12 @@ bool mp_returns_first_arg(gcall *call);
 /* ---- pointer_track.c ---- */
 
 /*
+ * The local object a register was loaded from whole ("_5 = MEM[&h]",
+ * a folded memcpy), or NULL: storing the register copies the object.
+ */
+tree mp_loaded_object(const struct mp_fn_track *t, tree op);
+
+/*
  * Sweeps FN until its values settle.  PARM: the parameter tracked in
  * MP_TRACK_PARAM mode; CALLEE_RETURN: in MP_TRACK_DESCRIPTORS mode.
  */
@@ -173,7 +189,8 @@ void mp_track_release(struct mp_fn_track *t);
  * points to.
  */
 void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
-		      mp_may_write_fn may_write, mp_may_write_fn may_keep);
+		      mp_may_write_fn may_write, mp_may_write_fn may_keep,
+		      mp_write_ranges_fn write_ranges);
 /* The effects of STMTS[0..N) only, in order, with no blocks (pre-SSA). */
 void mp_effects_build_statements(struct mp_fn_facts *facts,
 				 const struct mp_fn_track *t, gimple **stmts,
@@ -183,6 +200,13 @@ void mp_effects_release(struct mp_fn_facts *facts);
 /* Do FACTS show that the tracked object may be written or kept? */
 bool mp_effects_may_write(const struct mp_fn_facts *facts,
 			  mp_may_write_fn may_write);
+/*
+ * Summary mode: when every way FACTS may write the tracked object is a
+ * store of a known range, those ranges (at most MAX); false otherwise.
+ */
+bool mp_effects_write_ranges(const struct mp_fn_facts *facts,
+			     mp_may_write_fn may_write, struct mp_range *ranges,
+			     unsigned int max, unsigned int *n);
 /* ... or keep it where it outlives the call (its own stores, or a
    visible callee that keeps it)? */
 bool mp_effects_may_keep(const struct mp_fn_facts *facts,
@@ -209,6 +233,9 @@ void mp_call_graph_release(void);
 function *mp_visible_body(tree fndecl);
 /* Computed for FNDECL's whole SCC on first use, callees first. */
 bool mp_callee_may_write_param(tree fndecl, unsigned int idx);
+/* mp_write_ranges_fn for visible callees (wrapper structs). */
+bool mp_callee_write_ranges(tree fndecl, unsigned int idx,
+			    const struct mp_range **ranges, unsigned int *n);
 /* May visible FNDECL keep what parameter IDX points to beyond the call?
    False for functions without a body here (their units judge them). */
 bool mp_callee_may_keep_param(tree fndecl, unsigned int idx);

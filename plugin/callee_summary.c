@@ -12,14 +12,27 @@
  * again until no answer changes: answers only ever change from "no" to
  * "yes", so this ends, at the least fixed point, whatever the order of
  * the members.  Recursion gets no special guess either way.
+ *
+ * A parameter written only by stores of known ranges (a helper that sets
+ * two members of a wrapper struct embedding the descriptor) keeps those
+ * ranges, so a caller handing it a pointer near a descriptor learns
+ * which descriptor bits, if any, it writes.  Members of a recursive
+ * component write "anywhere".
  */
 #include "analysis.h"
+
+struct write_ranges {
+	bool known;			/* writes only the ranges below */
+	unsigned int n;
+	struct mp_range r[MP_MAX_WRITE_RANGES];
+};
 
 struct fn_summary {
 	tree fndecl;
 	unsigned int n_params;
 	bool *may_write;		/* by parameter index */
 	bool *may_keep;			/* ... stores it where it outlives */
+	struct write_ranges *ranges;	/* ... if it may write */
 };
 
 enum scc_state { SCC_TODO, SCC_COMPUTING, SCC_DONE };
@@ -77,6 +90,7 @@ static void new_summary(tree fndecl)
 		s->n_params++;
 	s->may_write = XCNEWVEC(bool, s->n_params + 1);
 	s->may_keep = XCNEWVEC(bool, s->n_params + 1);
+	s->ranges = XCNEWVEC(struct write_ranges, s->n_params + 1);
 }
 
 /*
@@ -103,16 +117,23 @@ static bool may_keep_in_scc(tree fndecl, unsigned int idx)
 	return mp_callee_may_keep_param(fndecl, idx);
 }
 
-/* Does FN write through PARM (*WRITES), keep it (*KEEPS)? */
-static void analyse_param(function *fn, tree parm, bool *writes, bool *keeps)
+/*
+ * Does FN write through PARM (*WRITES: where, in *RANGES), keep it
+ * (*KEEPS)?
+ */
+static void analyse_param(function *fn, tree parm, bool *writes, bool *keeps,
+			  struct write_ranges *ranges)
 {
 	struct mp_fn_track t;
 	struct mp_fn_facts facts;
 
 	mp_track_function(&t, fn, MP_TRACK_PARAM, parm, NULL);
-	mp_effects_build(&facts, &t, may_write_in_scc, NULL);
+	mp_effects_build(&facts, &t, may_write_in_scc, NULL, NULL);
 	*writes = mp_effects_may_write(&facts, may_write_in_scc);
 	*keeps = mp_effects_may_keep(&facts, may_keep_in_scc);
+	ranges->known = *writes &&
+			mp_effects_write_ranges(&facts, may_write_in_scc, ranges->r,
+						MP_MAX_WRITE_RANGES, &ranges->n);
 	mp_effects_release(&facts);
 	mp_track_release(&t);
 }
@@ -121,7 +142,8 @@ static void analyse_param(function *fn, tree parm, bool *writes, bool *keeps)
  * One pass over the members' pointer parameters; true if an answer
  * changed.
  */
-static bool analyse_members(cgraph_node *const *members, unsigned int n)
+static bool analyse_members(cgraph_node *const *members, unsigned int n,
+			    bool recursive)
 {
 	unsigned int m, i;
 	bool changed = false;
@@ -135,14 +157,17 @@ static bool analyse_members(cgraph_node *const *members, unsigned int n)
 			tree parm = nth_param(fndecl, i);
 			struct fn_summary *s = find_summary(fndecl);
 			bool writes = true, keeps = false;
+			struct write_ranges ranges = { false, 0, {} };
 
 			if ((s->may_write[i] && s->may_keep[i]) ||
 			    !POINTER_TYPE_P(TREE_TYPE(parm)))
 				continue;
 			/* May compute other components: summaries[] may move. */
 			if (fn)
-				analyse_param(fn, parm, &writes, &keeps);
+				analyse_param(fn, parm, &writes, &keeps, &ranges);
 			s = find_summary(fndecl);
+			if (writes && !s->may_write[i] && !recursive)
+				s->ranges[i] = ranges;
 			if ((writes && !s->may_write[i]) || (keeps && !s->may_keep[i]))
 				changed = true;
 			s->may_write[i] |= writes;
@@ -162,7 +187,7 @@ static void compute_scc(int scc)
 	for (m = 0; m < n; m++)
 		new_summary(members[m]->decl);
 	/* Components it calls are computed on the way, when first asked. */
-	while (analyse_members(members, n) && recursive)
+	while (analyse_members(members, n, recursive) && recursive)
 		;
 	scc_states[scc] = SCC_DONE;
 }
@@ -200,6 +225,18 @@ bool mp_callee_may_write_param(tree fndecl, unsigned int idx)
 	return !s || s->may_write[idx];
 }
 
+bool mp_callee_write_ranges(tree fndecl, unsigned int idx,
+			    const struct mp_range **ranges, unsigned int *n)
+{
+	struct fn_summary *s = param_summary(fndecl, idx);
+
+	if (!s || !s->may_write[idx] || !s->ranges[idx].known)
+		return false;
+	*ranges = s->ranges[idx].r;
+	*n = s->ranges[idx].n;
+	return true;
+}
+
 bool mp_callee_may_keep_param(tree fndecl, unsigned int idx)
 {
 	struct fn_summary *s = param_summary(fndecl, idx);
@@ -214,6 +251,7 @@ void mp_summaries_release(void)
 	for (i = 0; i < n_summaries; i++) {
 		free(summaries[i].may_write);
 		free(summaries[i].may_keep);
+		free(summaries[i].ranges);
 	}
 	free(summaries);
 	free(scc_states);

@@ -24,6 +24,7 @@ struct builder {
 	const struct mp_fn_track *t;
 	mp_may_write_fn may_write;
 	mp_may_write_fn may_keep;
+	mp_write_ranges_fn write_ranges;
 	unsigned int cap;
 };
 
@@ -182,7 +183,9 @@ static bool copies_tracked_pointer(struct builder *b, tree rhs)
 {
 	struct mp_place from;
 
-	if (!mp_is_reference(rhs) || !AGGREGATE_TYPE_P(TREE_TYPE(rhs)))
+	if (mp_loaded_object(b->t, rhs))
+		rhs = mp_loaded_object(b->t, rhs);
+	else if (!mp_is_reference(rhs) || !AGGREGATE_TYPE_P(TREE_TYPE(rhs)))
 		return false;
 	mp_locate_ref(b->t, rhs, &from);
 	if (!from.decl || !from.base_local || from.kind == MP_PLACE_TRACKED)
@@ -211,8 +214,8 @@ static void assign_effects(struct builder *b, gassign *stmt)
 	memory_store(b, stmt, lhs, &place);
 	if (!gimple_assign_single_p(stmt))
 		return;
-	if (mp_is_value_operand(b->t, rhs) ? mp_value_of(b->t, rhs).tracked :
-	    copies_tracked_pointer(b, rhs))
+	if (mp_is_value_operand(b->t, rhs) && !mp_loaded_object(b->t, rhs) ?
+	    mp_value_of(b->t, rhs).tracked : copies_tracked_pointer(b, rhs))
 		pointer_store(b, stmt, &place);
 }
 
@@ -347,6 +350,35 @@ static HOST_WIDE_INT length_in_call(const struct mp_fn_track *t, gcall *call,
 }
 
 /*
+ * A callee that writes only some ranges of what it is given (members of
+ * a wrapper struct that embeds the descriptor): the parts of them inside
+ * the descriptor.  False if the callee may write anywhere.
+ */
+static bool ranged_address_write(struct builder *b, gcall *call,
+				 unsigned int idx, struct mp_pt v)
+{
+	const struct mp_range *r;
+	unsigned int n, i;
+	HOST_WIDE_INT end = b->t->pol ? b->t->pol->size : -1;
+
+	if (end <= 0 || !b->write_ranges(gimple_call_fndecl(call), idx, &r, &n))
+		return false;
+	for (i = 0; i < n; i++) {
+		HOST_WIDE_INT lo = v.off + r[i].lo, hi = lo + r[i].size;
+		struct mp_place place;
+
+		lo = MAX(lo, 0);
+		hi = MIN(hi, end);
+		if (lo >= hi)
+			continue;
+		place_at_value(&place, mp_pt_tracked_at(lo, true), hi - lo);
+		add_write(b, call, MP_WRITE_ADDRESS, &place,
+			  gimple_call_fndecl(call))->arg = idx;
+	}
+	return true;
+}
+
+/*
  * &desc->start handed to a callee: a write unless the parameter is a
  * pointer to const or the callee provably never writes through it.  A
  * callee taking the descriptor itself (also as (void *)desc) is checked
@@ -372,6 +404,9 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 	if (callee && !b->may_write(callee, idx))
 		return;
 	if (is_descriptor_cast(b->t, arg))
+		return;
+	if (callee && b->write_ranges && v.off_known &&
+	    ranged_address_write(b, call, idx, v))
 		return;
 
 	if (TREE_CODE(arg) == ADDR_EXPR) {
@@ -431,23 +466,56 @@ static int atomic_stored_value(gcall *call)
 	return -1;
 }
 
+/* Where a builtin's destination argument DST points. */
+static void destination_place(struct builder *b, tree dst,
+			      struct mp_place *place)
+{
+	memset(place, 0, sizeof(*place));
+	place->kind = MP_PLACE_UNKNOWN;
+	if (TREE_CODE(dst) == ADDR_EXPR)
+		mp_locate_ref(b->t, TREE_OPERAND(dst, 0), place);
+	else if (mp_value_of(b->t, dst).local)
+		place->kind = MP_PLACE_LOCAL;
+}
+
 /* A pointer into the object stored by an atomic builtin at *ARG0. */
 static void atomic_pointer_store(struct builder *b, gcall *call)
 {
 	int k = atomic_stored_value(call);
-	tree dst;
 	struct mp_place place;
+
 	if (k < 0 || (unsigned int)k >= gimple_call_num_args(call) ||
 	    !mp_value_of(b->t, gimple_call_arg(call, k)).tracked)
 		return;
-	dst = gimple_call_arg(call, 0);
-	memset(&place, 0, sizeof(place));
-	place.kind = MP_PLACE_UNKNOWN;
-	if (TREE_CODE(dst) == ADDR_EXPR)
-		mp_locate_ref(b->t, TREE_OPERAND(dst, 0), &place);
-	else if (mp_value_of(b->t, dst).local)
-		place.kind = MP_PLACE_LOCAL;
+	destination_place(b, gimple_call_arg(call, 0), &place);
 	pointer_store(b, call, &place);
+}
+
+/*
+ * memcpy(&dst, &p, sizeof(p)), where the local p holds a pointer into a
+ * descriptor, stores that pointer at dst: -O2 folds such a copy into an
+ * assignment while gimplifying, -O0 keeps the call; both must agree.
+ */
+static void copied_pointer_store(struct builder *b, gcall *call, int len_arg)
+{
+	unsigned HOST_WIDE_INT len;
+	struct mp_place from, to;
+	tree src;
+
+	if (len_arg < 2 || gimple_call_num_args(call) < 3)
+		return;
+	src = gimple_call_arg(call, 1);
+	if (TREE_CODE(src) != ADDR_EXPR)
+		return;
+	mp_locate_ref(b->t, TREE_OPERAND(src, 0), &from);
+	if (!from.decl || !from.base_local || from.kind == MP_PLACE_TRACKED)
+		return;
+	if (!mp_slots_value(b->t, from.decl, from.range_known ? from.lo : -1,
+			    constant_length(b->t, gimple_call_arg(call, len_arg), &len) ?
+			    (HOST_WIDE_INT)len * BITS_PER_UNIT : -1).tracked)
+		return;
+	destination_place(b, gimple_call_arg(call, 0), &to);
+	pointer_store(b, call, &to);
 }
 
 static void call_effects(struct builder *b, gcall *call)
@@ -497,6 +565,7 @@ static void call_effects(struct builder *b, gcall *call)
 	}
 	if (atomic)
 		atomic_pointer_store(b, call);
+	copied_pointer_store(b, call, len_arg);
 }
 
 static void stmt_effects(struct builder *b, gimple *stmt)
@@ -524,9 +593,10 @@ static void stmt_effects(struct builder *b, gimple *stmt)
 }
 
 void mp_effects_build(struct mp_fn_facts *facts, const struct mp_fn_track *t,
-		      mp_may_write_fn may_write, mp_may_write_fn may_keep)
+		      mp_may_write_fn may_write, mp_may_write_fn may_keep,
+		      mp_write_ranges_fn write_ranges)
 {
-	struct builder b = { facts, t, may_write, may_keep, 0 };
+	struct builder b = { facts, t, may_write, may_keep, write_ranges, 0 };
 	unsigned int n_bb = last_basic_block_for_fn(t->fn);
 	basic_block bb;
 
@@ -553,7 +623,7 @@ void mp_effects_build_statements(struct mp_fn_facts *facts,
 				 unsigned int n, mp_may_write_fn may_write,
 				 mp_may_write_fn may_keep)
 {
-	struct builder b = { facts, t, may_write, may_keep, 0 };
+	struct builder b = { facts, t, may_write, may_keep, NULL, 0 };
 	unsigned int i;
 
 	memset(facts, 0, sizeof(*facts));
@@ -612,6 +682,47 @@ bool mp_effects_may_write(const struct mp_fn_facts *facts,
 		}
 	}
 	return false;
+}
+
+bool mp_effects_write_ranges(const struct mp_fn_facts *facts,
+			     mp_may_write_fn may_write, struct mp_range *ranges,
+			     unsigned int max, unsigned int *n)
+{
+	unsigned int i;
+
+	*n = 0;
+	if (facts->unsettled)
+		return false;
+	for (i = 0; i < facts->n_effects; i++) {
+		const struct mp_effect *e = &facts->effects[i];
+
+		switch (e->kind) {
+		case MP_EFFECT_WRITE:
+			if (e->clobber)
+				break;
+			if (!e->range_known || e->size <= 0 || *n == max)
+				return false;
+			ranges[*n].lo = e->lo;
+			ranges[(*n)++].size = e->size;
+			break;
+		case MP_EFFECT_RETURN:
+		case MP_EFFECT_ASM_INPUT:
+			return false;
+		case MP_EFFECT_POINTER_STORE:
+			if (!e->dest_local_decl)
+				return false;
+			break;
+		case MP_EFFECT_CALL_ARG:
+			if ((e->memory_writer && e->arg > 0) || e->readonly_param)
+				break;
+			if (!e->callee || may_write(e->callee, e->arg))
+				return false;
+			break;
+		default:
+			break;
+		}
+	}
+	return true;
 }
 
 bool mp_effects_may_keep(const struct mp_fn_facts *facts,

@@ -298,16 +298,62 @@ static char *pointer_object_name(tree base)
 	return xstrdup("object");
 }
 
-/* The declaration a pointer holds the address of, through copies, casts
-   and a global pointer's initializer, with the position inside it. */
-static bool pointer_to_decl(tree ptr, tree *decl, HOST_WIDE_INT *pos)
+static bool pointer_to_decl_within(tree ptr, tree *decl, HOST_WIDE_INT *pos,
+				   unsigned int phis);
+
+/*
+ * for (p = fops; p < fops + n; p++) p->mmap = f: a loop PHI whose other
+ * arguments step the PHI itself by constants points into the one object
+ * its entry argument does (an element stands for the array, as a
+ * variable index does).
+ */
+static bool loop_pointer_to_decl(gphi *phi, tree *decl, HOST_WIDE_INT *pos,
+				 unsigned int phis)
+{
+	tree result = gimple_phi_result(phi);
+	bool found = false;
+	unsigned int i;
+
+	for (i = 0; i < gimple_phi_num_args(phi); i++) {
+		tree arg = gimple_phi_arg_def(phi, i);
+		gimple *def = TREE_CODE(arg) == SSA_NAME ? SSA_NAME_DEF_STMT(arg) : NULL;
+		tree d;
+		HOST_WIDE_INT p;
+
+		if (def && is_gimple_assign(def) &&
+		    gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR &&
+		    gimple_assign_rhs1(def) == result &&
+		    TREE_CODE(gimple_assign_rhs2(def)) == INTEGER_CST)
+			continue;	/* p++ */
+		if (!pointer_to_decl_within(arg, &d, &p, phis) ||
+		    (found && d != *decl))
+			return false;
+		*pos = found ? MIN(*pos, p) : p;
+		*decl = d;
+		found = true;
+	}
+	return found;
+}
+
+/*
+ * The declaration a pointer holds the address of, through copies, casts,
+ * a global pointer's initializer and loop steps (at most PHIS loop PHIs
+ * deep: nested loops may lead back to a PHI already followed), with the
+ * position inside it.
+ */
+static bool pointer_to_decl_within(tree ptr, tree *decl, HOST_WIDE_INT *pos,
+				   unsigned int phis)
 {
 	HOST_WIDE_INT size;
 	unsigned int depth;
 
 	for (depth = 0; depth < 8 && TREE_CODE(ptr) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(ptr);
 		tree rhs = mp_assigned_from(ptr);
 
+		if (def && gimple_code(def) == GIMPLE_PHI)
+			return phis && loop_pointer_to_decl(as_a<gphi *>(def), decl,
+							    pos, phis - 1);
 		if (!rhs)
 			return false;
 		if (TREE_CODE(rhs) == VAR_DECL && is_global_var(rhs) &&
@@ -321,6 +367,11 @@ static bool pointer_to_decl(tree ptr, tree *decl, HOST_WIDE_INT *pos)
 		return false;
 	return mp_ref_extent(TREE_OPERAND(ptr, 0), decl, pos, &size) &&
 	       DECL_P(*decl) && TREE_CODE(*decl) == VAR_DECL;
+}
+
+static bool pointer_to_decl(tree ptr, tree *decl, HOST_WIDE_INT *pos)
+{
+	return pointer_to_decl_within(ptr, decl, pos, 4);
 }
 
 /* The global pointer variable P was loaded from, or NULL. */

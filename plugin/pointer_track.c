@@ -219,10 +219,36 @@ static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
 	struct mp_place place;
 
 	locate(t, ref, &place);
-	if (place.decl && place.base_local)
-		return slot_load(t, place.decl, place.range_known ? place.lo : -1,
-				 place.size);
-	return mp_pt_nothing;
+	if (!place.decl || !place.base_local)
+		return mp_pt_nothing;
+	/*
+	 * ptrs[i] reads any element; a load as wide as the object (a small
+	 * memcpy folded to a uint128_t copy) is not one pointer, and the
+	 * store of it copies the slots instead (transfer_store).
+	 */
+	return slot_load(t, place.decl, place.range_known ? place.lo : -1,
+			 place.size > mp_type_bits(TREE_TYPE(ref)) ? place.size : 0);
+}
+
+/*
+ * The local object a register was loaded from whole ("_5 = MEM[&h]",
+ * a folded memcpy), or NULL: storing the register copies the object.
+ */
+tree mp_loaded_object(const struct mp_fn_track *t, tree op)
+{
+	gimple *def;
+	tree ref;
+
+	if (TREE_CODE(op) != SSA_NAME || POINTER_TYPE_P(TREE_TYPE(op)))
+		return NULL_TREE;
+	def = SSA_NAME_DEF_STMT(op);
+	if (!def || !gimple_assign_single_p(def) || !gimple_assign_load_p(def))
+		return NULL_TREE;
+	ref = gimple_assign_rhs1(def);
+	if (mp_type_bits(TREE_TYPE(ref)) <= (HOST_WIDE_INT)POINTER_SIZE)
+		return NULL_TREE;
+	(void)t;
+	return ref;
 }
 
 /*
@@ -353,12 +379,36 @@ static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 		}
 		return;
 	}
+	if (mp_loaded_object(t, rhs)) {
+		struct mp_place from;
+
+		locate(t, mp_loaded_object(t, rhs), &from);
+		copy_slots(t, &from, &place);
+		return;
+	}
 	v = value(t, rhs);
 	/* ptrs[i] = p: a variable index may store into any element. */
 	if (place.range_known && place.size != mp_type_bits(TREE_TYPE(lhs)))
 		place.range_known = false;
 	if ((v.tracked || v.local) && place.decl && place.base_local)
 		slot_store(t, place.decl, place.range_known ? place.lo : -1, v);
+}
+
+/* memcpy(&h2, &h, n) between local objects: as "h2 = h". */
+static void transfer_copy_call(struct mp_fn_track *t, gcall *call)
+{
+	struct mp_place from, to;
+	tree dst, src;
+
+	if (mp_memory_writer_len_arg(call) != 2 || gimple_call_num_args(call) < 3)
+		return;
+	dst = gimple_call_arg(call, 0);
+	src = gimple_call_arg(call, 1);
+	if (TREE_CODE(dst) != ADDR_EXPR || TREE_CODE(src) != ADDR_EXPR)
+		return;
+	locate(t, TREE_OPERAND(src, 0), &from);
+	locate(t, TREE_OPERAND(dst, 0), &to);
+	copy_slots(t, &from, &to);
 }
 
 static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
@@ -377,6 +427,7 @@ static void transfer_stmt(struct mp_fn_track *t, gimple *stmt)
 		lhs = gimple_call_lhs(stmt);
 		if (lhs && mp_is_register_def(t, lhs))
 			set_register(t, lhs, eval_call(t, mp_as_call(stmt)));
+		transfer_copy_call(t, mp_as_call(stmt));
 		break;
 	case GIMPLE_RETURN: {
 		tree val = gimple_return_retval(mp_as_return(stmt));
@@ -412,6 +463,26 @@ static void transfer_phi(struct mp_fn_track *t, gphi *phi)
 	set_value(t, gimple_phi_result(phi), v);
 }
 
+/*
+ * A pointer parameter whose address is taken (memcpy(&g, &desc, n) at
+ * -O0) lives in memory: its slot holds the incoming value.
+ */
+static void seed_parameters_in_memory(struct mp_fn_track *t)
+{
+	tree parm;
+
+	for (parm = DECL_ARGUMENTS(t->fndecl); parm; parm = DECL_CHAIN(parm)) {
+		if (is_gimple_reg(parm))
+			continue;
+		if ((t->mode == MP_TRACK_DESCRIPTORS &&
+		     mp_is_desc_pointer_type(TREE_TYPE(parm))) ||
+		    (t->mode == MP_TRACK_PARAM && parm == t->tracked_parm)) {
+			slot_store(t, parm, 0, mp_pt_tracked_at(0, true));
+			t->relevant = true;
+		}
+	}
+}
+
 static void seed_names(struct mp_fn_track *t)
 {
 	unsigned int i;
@@ -444,6 +515,7 @@ void mp_track_function(struct mp_fn_track *t, function *fn,
 	t->n_ssa = vec_safe_length(SSANAMES(fn));
 	t->ssa = XCNEWVEC(struct mp_pt, t->n_ssa);
 	seed_names(t);
+	seed_parameters_in_memory(t);
 
 	rpo = XNEWVEC(int, n_basic_blocks_for_fn(fn));
 	n_rpo = pre_and_rev_post_order_compute_fn(fn, NULL, rpo, false);

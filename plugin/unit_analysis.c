@@ -128,7 +128,7 @@ static void keep_facts(const struct mp_fn_track *t)
 		return;
 	}
 	mp_effects_build(f, t, mp_callee_may_write_param,
-			 mp_callee_may_keep_param);
+			 mp_callee_may_keep_param, mp_callee_write_ranges);
 }
 
 static void analyse_scc(unsigned int scc)

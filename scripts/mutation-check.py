@@ -262,6 +262,20 @@ MUTANTS = [
       "v->bounded = true;", ";", ["clean-index-bounds.c"]),
     M("length-in-call", "-", "effects.c", "address_arg_write",
       "pointee = length_in_call(b->t, call, idx);", ";", ["clean-index-bounds.c"]),
+    M("callee-write-ranges", "-", "callee_summary.c", "analyse_param",
+      "ranges->known = *writes && mp_effects_write_ranges(&facts, may_write_in_scc, ranges->r, MP_MAX_WRITE_RANGES, &ranges->n);",
+      "ranges->known = false;", ["adv-wrapper-callee.c"]),
+    M("both-hooks-loop-pointer", "both-hooks", "ops_objects.c", "loop_pointer_to_decl",
+      "return found;", "return false;", ["both-hooks-loop.c"]),
+    M("escape-memcpy-bytes", "escape", "effects.c", "call_effects",
+      "copied_pointer_store(b, call, len_arg);", ";", ["adv-escape-copies.c"]),
+    M("parameter-in-memory", "-", "pointer_track.c", "mp_track_function",
+      "seed_parameters_in_memory(t);", ";", ["adv-escape-copies.c"]),
+    M("wide-load-copy", "-", "pointer_track.c", "transfer_store",
+      "copy_slots(t, &from, &place); return;", "return;", ["adv-escape-copies.c"]),
+    M("wide-load-not-pointer", "-", "pointer_track.c", "load_value",
+      "place.size > mp_type_bits(TREE_TYPE(ref)) ? place.size : 0", "place.size",
+      ["clean-escape-copies.c"]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

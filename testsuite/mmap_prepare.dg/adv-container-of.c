@@ -19,7 +19,7 @@ int container_prepare(struct vm_area_desc *desc)
 	unsigned long *back = (unsigned long *)((char *)pg - 2 * sizeof(long));
 
 	*back = 0;	/* { dg-warning "'container_prepare' writes immutable field 'start'.*mmap-prepare-immutable" } */
-	return fix(&desc->pgoff);
+	return fix(&desc->pgoff);	/* { dg-warning "'container_prepare' passes the address of immutable field 'start' of 'struct vm_area_desc' to 'fix', which may write it .mmap-prepare-immutable" } */
 }
 
 /* { dg-message "is immutable: mmap_prepare hooks may change only" "" { target *-*-* } 0 } */

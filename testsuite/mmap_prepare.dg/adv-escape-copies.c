@@ -24,12 +24,33 @@ int ec_out_helper(struct vm_area_desc *desc, struct ec_holder *out)
 	return 0;
 }
 
+/* Through untyped members, only the copies carry the pointer. */
+struct ec_cookie { int tag; void *cookie; };
+static void *ec_saved_cookie;
+static struct ec_cookie ec_global_cookie;
+
 int ec_relay_prepare(struct vm_area_desc *desc)
 {
-	struct ec_holder h = { .tag = 3, .desc = desc }, h2;
+	struct ec_cookie h = { .tag = 3, .cookie = desc }, h2;
 
 	h2 = h;
-	ec_last = h2.desc;		/* { dg-warning "'ec_relay_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	ec_saved_cookie = h2.cookie;	/* { dg-warning "'ec_relay_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
+/* memcpy() of the pointer's bytes: -O2 folds it, -O0 keeps the call. */
+int ec_memcpy_prepare(struct vm_area_desc *desc)
+{
+	memcpy(&ec_last, &desc, sizeof(desc));	/* { dg-warning "'ec_memcpy_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
+int ec_memcpy_struct_prepare(struct vm_area_desc *desc)
+{
+	struct ec_cookie h = { 4, desc }, h2;
+
+	memcpy(&h2, &h, sizeof(h));
+	ec_global_cookie = h2;		/* { dg-warning "'ec_memcpy_struct_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
 	return 0;
 }
 
