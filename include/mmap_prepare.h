@@ -294,12 +294,20 @@ struct mp_ops_object {
 	char *type_name;		/* "struct file_operations" */
 	bool set[MP_HOOK_COUNT];
 	location_t loc[MP_HOOK_COUNT];	/* where each hook is given */
+	/* ... in a branch compiled out by this constant condition */
+	location_t compiled_out[MP_HOOK_COUNT];
 };
 
 /* PLUGIN_FINISH_DECL: hooks given by an initializer. */
 void mp_ops_finish_decl(tree decl);
 /* Hooks given by assignments in FN. */
 void mp_ops_scan_function(function *fn);
+/*
+ * ... by the compiled-out statements STMTS[0..N) of a lowered body (the
+ * constant condition of each in COMPILED_OUT[i]).
+ */
+void mp_ops_scan_compiled_out(gimple **stmts, unsigned int n,
+			      const location_t *compiled_out);
 /* Was FNDECL given to an mmap_prepare member (of any struct type)? */
 bool mp_is_prepare_hook(tree fndecl);
 unsigned int mp_ops_count(void);

@@ -145,8 +145,9 @@ bool mp_is_register_def(const struct mp_fn_track *t, tree op);
  */
 tree mp_defined_from(const struct mp_fn_track *t, tree op);
 /*
- * The join of the slots of DECL in bits [LO, LO + SIZE) (LO -1: any; a
- * variable index into an array of pointers reads them all).
+ * The join of the slots of DECL in bits [LO, LO + SIZE) (LO -1: any;
+ * SIZE 0: the one at LO, -1: to the end; a variable index into an array
+ * of pointers reads them all).
  */
 struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
 			    HOST_WIDE_INT lo, HOST_WIDE_INT size);

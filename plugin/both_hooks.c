@@ -48,6 +48,8 @@ static void report_both(const struct mp_ops_object *o)
 	f.text2 = xstrdup(o->type_name);
 	f.variant = first;
 	f.note_loc = o->loc[first];
+	f.compiled_out = o->compiled_out[second] != UNKNOWN_LOCATION ?
+			 o->compiled_out[second] : o->compiled_out[first];
 	f.emit = emit_both;
 	mp_finding_add(&f);
 }

@@ -364,6 +364,7 @@ struct mp_pt mp_slots_value(const struct mp_fn_track *t, tree decl,
 		if (s->decl != decl)
 			continue;
 		if (lo < 0 || s->off < 0 || s->off == lo ||
+		    (size < 0 && s->off > lo) ||
 		    (size > 0 && s->off > lo && s->off < lo + size))
 			v = mp_pt_join(v, s->val);
 	}

@@ -118,13 +118,15 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 	return r;
 }
 
-static void set_hook(struct ops_record *r, int hook, location_t loc)
+static void set_hook(struct ops_record *r, int hook, location_t loc,
+		     location_t compiled_out)
 {
 	/* The first sighting wins: the initializer's own location. */
 	if (r->obj.set[hook])
 		return;
 	r->obj.set[hook] = true;
 	r->obj.loc[hook] = loc;
+	r->obj.compiled_out[hook] = compiled_out;
 }
 
 /* "Set" means a non-null value: .mmap = NULL does not provide a hook. */
@@ -191,7 +193,8 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 
 			if (loc == UNKNOWN_LOCATION)
 				loc = w->decl_loc;
-			set_hook(get_record(w->uid, off, name, type), hook, loc);
+			set_hook(get_record(w->uid, off, name, type), hook, loc,
+				 UNKNOWN_LOCATION);
 			continue;
 		}
 		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
@@ -430,6 +433,29 @@ static struct ops_record *record_for_store(tree base,
 	return r;
 }
 
+/* "ops->mmap = f": a hook given by an assignment. */
+static void scan_assignment(gimple *stmt, struct pointer_object **ptrs,
+			    unsigned int *n_ptrs, location_t compiled_out)
+{
+	tree lhs, base;
+	int hook;
+
+	if (!is_gimple_assign(stmt))
+		return;
+	lhs = gimple_assign_lhs(stmt);
+	if (TREE_CODE(lhs) != COMPONENT_REF)
+		return;
+	note_prepare_hook(TREE_OPERAND(lhs, 1), gimple_assign_rhs1(stmt));
+	hook = hook_of_field(TREE_OPERAND(lhs, 1));
+	if (hook < 0 || is_null_value(gimple_assign_rhs1(stmt)))
+		return;
+	base = TREE_OPERAND(lhs, 0);
+	if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
+		return;
+	set_hook(record_for_store(base, ptrs, n_ptrs), hook,
+		 gimple_location(stmt), compiled_out);
+}
+
 void mp_ops_scan_function(function *fn)
 {
 	struct pointer_object *ptrs = NULL;
@@ -439,28 +465,21 @@ void mp_ops_scan_function(function *fn)
 	FOR_EACH_BB_FN(bb, fn) {
 		gimple_stmt_iterator si;
 
-		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
-			gimple *stmt = gsi_stmt(si);
-			tree lhs, base;
-			int hook;
-
-			if (!is_gimple_assign(stmt))
-				continue;
-			lhs = gimple_assign_lhs(stmt);
-			if (TREE_CODE(lhs) != COMPONENT_REF)
-				continue;
-			note_prepare_hook(TREE_OPERAND(lhs, 1),
-					  gimple_assign_rhs1(stmt));
-			hook = hook_of_field(TREE_OPERAND(lhs, 1));
-			if (hook < 0 || is_null_value(gimple_assign_rhs1(stmt)))
-				continue;
-			base = TREE_OPERAND(lhs, 0);
-			if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
-				continue;
-			set_hook(record_for_store(base, &ptrs, &n_ptrs),
-				 hook, gimple_location(stmt));
-		}
+		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+			scan_assignment(gsi_stmt(si), &ptrs, &n_ptrs,
+					UNKNOWN_LOCATION);
 	}
+	free(ptrs);
+}
+
+void mp_ops_scan_compiled_out(gimple **stmts, unsigned int n,
+			      const location_t *compiled_out)
+{
+	struct pointer_object *ptrs = NULL;
+	unsigned int n_ptrs = 0, i;
+
+	for (i = 0; i < n; i++)
+		scan_assignment(stmts[i], &ptrs, &n_ptrs, compiled_out[i]);
 	free(ptrs);
 }
 

@@ -222,12 +222,12 @@ static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
 	if (!place.decl || !place.base_local)
 		return mp_pt_nothing;
 	/*
-	 * ptrs[i] reads any element; a load as wide as the object (a small
-	 * memcpy folded to a uint128_t copy) is not one pointer, and the
-	 * store of it copies the slots instead (transfer_store).
+	 * ptrs[i] reads any element, a load as wide as the object (a small
+	 * memcpy folded to a uint128_t copy) all it holds; the store of such
+	 * a load copies the slots (transfer_store).
 	 */
 	return slot_load(t, place.decl, place.range_known ? place.lo : -1,
-			 place.size > mp_type_bits(TREE_TYPE(ref)) ? place.size : 0);
+			 place.size);
 }
 
 /*

@@ -251,7 +251,7 @@ MUTANTS = [
       "if (place.kind != MP_PLACE_TRACKED) pointer_store(b, as, &place);", ";",
       ["adv-escape-copies.c"]),
     M("local-struct-copy", "-", "pointer_track.c", "transfer_store",
-      "copy_slots(t, &from, &place);", "(void)from;", ["adv-escape-copies.c"]),
+      "locate(t, rhs, &from); copy_slots(t, &from, &place);", "(void)from;", ["adv-escape-copies.c"]),
     M("pointer-array-any-element", "-", "locate_ref.c", "mp_slots_value",
       "(size > 0 && s->off > lo && s->off < lo + size)", "false",
       ["adv-index-bounds.c"]),
@@ -273,9 +273,6 @@ MUTANTS = [
       "seed_parameters_in_memory(t);", ";", ["adv-escape-copies.c"]),
     M("wide-load-copy", "-", "pointer_track.c", "transfer_store",
       "copy_slots(t, &from, &place); return;", "return;", ["adv-escape-copies.c"]),
-    M("wide-load-not-pointer", "-", "pointer_track.c", "load_value",
-      "place.size > mp_type_bits(TREE_TYPE(ref)) ? place.size : 0", "place.size",
-      ["clean-escape-copies.c"]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

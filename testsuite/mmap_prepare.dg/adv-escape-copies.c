@@ -45,6 +45,27 @@ int ec_memcpy_prepare(struct vm_area_desc *desc)
 	return 0;
 }
 
+/* Too big to fold: the copy stays a call at every level. */
+struct ec_big { long a, b; void *cookie; long c; };
+static struct ec_big ec_global_big;
+
+int ec_memcpy_big_prepare(struct vm_area_desc *desc)
+{
+	struct ec_big h = { 1, 2, desc, 3 };
+
+	memcpy(&ec_global_big, &h, sizeof(h));	/* { dg-warning "'ec_memcpy_big_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
+/* A run-time length keeps the call, and the pointer in memory, at -O2. */
+extern unsigned long ec_len;
+
+int ec_memcpy_len_prepare(struct vm_area_desc *desc)
+{
+	memcpy(&ec_last, &desc, ec_len);	/* { dg-warning "'ec_memcpy_len_prepare' stores a pointer to its 'struct vm_area_desc' in a global variable .mmap-prepare-escape" } */
+	return 0;
+}
+
 int ec_memcpy_struct_prepare(struct vm_area_desc *desc)
 {
 	struct ec_cookie h = { 4, desc }, h2;

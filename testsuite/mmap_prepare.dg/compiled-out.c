@@ -117,3 +117,15 @@ const struct file_operations co_fops = {
 /* { dg-message "'action' is filled in only by the mmap_action_" "" { target *-*-* } 0 } */
 /* { dg-message "does not name .mystery." "" { target *-*-* } 0 } */
 /* { dg-message "is write-only in an mmap_prepare hook" "" { target *-*-* } 0 } */
+
+/* The second hook given in a compiled-out branch. */
+int co_legacy_mmap(struct file *f, struct vm_area_struct *vma);
+static struct file_operations co_dual_fops = {
+	.mmap_prepare = co_enabled_prepare,	/* { dg-message "'.mmap_prepare' is also set here" } */
+};
+
+void co_setup(void)
+{
+	if (IS_ENABLED(CONFIG_LEGACY_MMAP))	/* { dg-message "this branch is compiled out in this configuration" } */
+		co_dual_fops.mmap = co_legacy_mmap;	/* { dg-warning "'co_dual_fops' .struct file_operations. sets both .*mmap-prepare-both-hooks" } */
+}
