@@ -273,6 +273,8 @@ MUTANTS = [
       "seed_parameters_in_memory(t);", ";", ["adv-escape-copies.c"]),
     M("wide-load-copy", "-", "pointer_track.c", "transfer_store",
       "copy_slots(t, &from, &place); return;", "return;", ["adv-escape-copies.c"]),
+    M("compiled-out-both-hooks", "-", "compiled_out.c", "analyse_compiled_out",
+      "mp_ops_scan_compiled_out(dead, n, dead_origin);", ";", ["compiled-out.c"]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
