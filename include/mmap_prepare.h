@@ -281,6 +281,12 @@ void mp_register_compiled_out_pass(void);
  * the compiled-out facts; after mp_analyse_unit().
  */
 void mp_compiled_out_finish(void);
+/*
+ * mmap-prepare-stateful's part (stateful.c): the compiled-out statements
+ * STMTS[0..N) of FNDECL, each with its constant condition.
+ */
+void mp_stateful_compiled_out(tree fndecl, gimple **stmts, unsigned int n,
+			      const location_t *origin);
 unsigned int mp_compiled_out_count(void);
 const struct mp_fn_facts *mp_compiled_out_facts(unsigned int i);
 void mp_compiled_out_release(void);

@@ -165,7 +165,7 @@ bool mp_returns_first_arg(gcall *call);
  * The local object a register was loaded from whole ("_5 = MEM[&h]",
  * a folded memcpy), or NULL: storing the register copies the object.
  */
-tree mp_loaded_object(const struct mp_fn_track *t, tree op);
+tree mp_loaded_object(tree op);
 
 /*
  * Sweeps FN until its values settle.  PARM: the parameter tracked in

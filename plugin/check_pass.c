@@ -11,10 +11,10 @@
  * objects and the hooks assignments give them, the analysis of every
  * function, callees first), then check (every rule's per-function entry
  * point on each function that handles a descriptor, then its unit-level
- * entry point), and print the findings sorted.  The facts of branches
+ * entry point), and print the findings sorted.  So a rule may look at
+ * anything in the unit, wherever it was defined.  The facts of branches
  * the configuration compiles out (compiled_out.c, gathered before GCC
- * built each function's CFG) are checked with the rest.  So a rule may look at
- * anything in the unit, wherever it was defined.
+ * built each function's CFG) are checked with the rest.
  */
 #include "mmap_prepare.h"
 

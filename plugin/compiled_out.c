@@ -337,6 +337,8 @@ static void analyse_compiled_out(const struct flat_body *fb, tree fndecl,
 	}
 
 	mp_ops_scan_compiled_out(dead, n, dead_origin);
+	if (mp_rule_stateful.on)
+		mp_stateful_compiled_out(fndecl, dead, n, dead_origin);
 	mp_track_statements(&t, fndecl, fb->stmts, fb->n, NULL);
 	if (t.relevant)
 		mp_effects_build_statements(&facts, &t, dead, n, until_known,

@@ -183,8 +183,8 @@ static bool copies_tracked_pointer(struct builder *b, tree rhs)
 {
 	struct mp_place from;
 
-	if (mp_loaded_object(b->t, rhs))
-		rhs = mp_loaded_object(b->t, rhs);
+	if (mp_loaded_object(rhs))
+		rhs = mp_loaded_object(rhs);
 	else if (!mp_is_reference(rhs) || !AGGREGATE_TYPE_P(TREE_TYPE(rhs)))
 		return false;
 	mp_locate_ref(b->t, rhs, &from);
@@ -214,7 +214,7 @@ static void assign_effects(struct builder *b, gassign *stmt)
 	memory_store(b, stmt, lhs, &place);
 	if (!gimple_assign_single_p(stmt))
 		return;
-	if (mp_is_value_operand(b->t, rhs) && !mp_loaded_object(b->t, rhs) ?
+	if (mp_is_value_operand(b->t, rhs) && !mp_loaded_object(rhs) ?
 	    mp_value_of(b->t, rhs).tracked : copies_tracked_pointer(b, rhs))
 		pointer_store(b, stmt, &place);
 }

@@ -234,7 +234,7 @@ static struct mp_pt load_value(struct mp_fn_track *t, tree ref)
  * The local object a register was loaded from whole ("_5 = MEM[&h]",
  * a folded memcpy), or NULL: storing the register copies the object.
  */
-tree mp_loaded_object(const struct mp_fn_track *t, tree op)
+tree mp_loaded_object(tree op)
 {
 	gimple *def;
 	tree ref;
@@ -247,7 +247,6 @@ tree mp_loaded_object(const struct mp_fn_track *t, tree op)
 	ref = gimple_assign_rhs1(def);
 	if (mp_type_bits(TREE_TYPE(ref)) <= (HOST_WIDE_INT)POINTER_SIZE)
 		return NULL_TREE;
-	(void)t;
 	return ref;
 }
 
@@ -379,10 +378,10 @@ static void transfer_store(struct mp_fn_track *t, gassign *stmt, tree lhs)
 		}
 		return;
 	}
-	if (mp_loaded_object(t, rhs)) {
+	if (mp_loaded_object(rhs)) {
 		struct mp_place from;
 
-		locate(t, mp_loaded_object(t, rhs), &from);
+		locate(t, mp_loaded_object(rhs), &from);
 		copy_slots(t, &from, &place);
 		return;
 	}

@@ -830,6 +830,112 @@ static void check_scope_function(const struct scope_fn *sf)
 	mp_key_index_clear(&s.event_of);
 }
 
+/* ---- branches the configuration compiles out ---- */
+
+/*
+ * An acquisition in a compiled-out branch (compiled_out.c hands the
+ * statements over before GCC drops them).  There are no paths yet: an
+ * acquisition of the table counts unless a later statement of the same
+ * branch calls one of its releases.  Allocations are followed in
+ * compiled code only (where they are stored needs the values).
+ */
+struct compiled_out_site {
+	tree fndecl;
+	location_t loc;
+	location_t origin;	/* the constant condition */
+	const struct acquire *acq;
+	char *shown;
+};
+
+static struct compiled_out_site *co_sites;
+static unsigned int n_co_sites, co_sites_cap;
+
+static const struct acquire *acquisition_of(gimple *stmt, char *name, size_t size)
+{
+	*name = '\0';
+	if (!is_gimple_call(stmt) || !gimple_call_fndecl(stmt))
+		return NULL;
+	callee_name(gimple_call_fndecl(stmt), name, size);
+	return *name ? find_acquire(name) : NULL;
+}
+
+void mp_stateful_compiled_out(tree fndecl, gimple **stmts, unsigned int n,
+			      const location_t *origin)
+{
+	char name[128], later[128];
+	unsigned int i, j;
+
+	table_init();
+	for (i = 0; i < n; i++) {
+		const struct acquire *acq = acquisition_of(stmts[i], name, sizeof(name));
+		struct compiled_out_site *site;
+		bool released = false;
+
+		if (!acq || acq->kind == STATE_ALLOCATION)
+			continue;
+		for (j = i + 1; j < n && !released; j++) {
+			if (origin[j] != origin[i] || !is_gimple_call(stmts[j]))
+				continue;
+			callee_name(gimple_call_fndecl(stmts[j]), later, sizeof(later));
+			released = *later && in_list(acq->releases, later);
+		}
+		if (released)
+			continue;
+		MP_GROW(co_sites, n_co_sites, co_sites_cap);
+		site = &co_sites[n_co_sites++];
+		site->fndecl = fndecl;
+		site->loc = linemap_resolve_location(line_table,
+						     mp_stmt_location(stmts[i], fndecl),
+						     LRK_MACRO_EXPANSION_POINT, NULL);
+		site->origin = origin[i];
+		site->acq = acq;
+		site->shown = shown_name(gimple_call_fndecl(stmts[i]));
+	}
+}
+
+/* Reports the compiled-out sites of the functions in SCOPE (SEEN). */
+static void report_compiled_out(const struct scope_fn *scope,
+				const struct mp_key_index *seen)
+{
+	int mapped = mp_unit_has_mapped_hook();
+	unsigned int i, pos;
+
+	for (i = 0; i < n_co_sites; i++) {
+		const struct compiled_out_site *site = &co_sites[i];
+		struct mp_finding f;
+
+		if (!mp_key_index_get(seen, DECL_UID(site->fndecl), 0, &pos))
+			continue;
+		memset(&f, 0, sizeof(f));
+		f.rule = &mp_rule_stateful;
+		f.loc = site->loc;
+		f.fndecl = site->fndecl;
+		f.field = xstrdup(site->acq->name);
+		f.text = xstrdup(site->shown);
+		f.variant = site->acq->kind;
+		f.count = mapped > 0 ? GOES_MAPPED : mapped == 0 ? GOES_NOWHERE :
+			  GOES_UNKNOWN;
+		f.compiled_out = site->origin;
+		if (scope[pos].root != site->fndecl) {
+			f.callee = scope[pos].root;
+			f.note_loc = scope[pos].via;
+		}
+		f.emit = emit_stateful;
+		mp_finding_add(&f);
+	}
+}
+
+static void release_compiled_out(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < n_co_sites; i++)
+		free(co_sites[i].shown);
+	free(co_sites);
+	co_sites = NULL;
+	n_co_sites = co_sites_cap = 0;
+}
+
 /* ---- scope: hooks, descriptor functions, the static helpers they call ---- */
 
 static bool has_desc_param(tree fndecl)
@@ -910,6 +1016,8 @@ static void check_unit(void)
 	}
 	for (i = 0; i < n; i++)
 		check_scope_function(&scope[i]);
+	report_compiled_out(scope, &seen);
+	release_compiled_out();
 	free(scope);
 	mp_key_index_clear(&seen);
 }

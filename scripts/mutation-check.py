@@ -275,6 +275,10 @@ MUTANTS = [
       "copy_slots(t, &from, &place); return;", "return;", ["adv-escape-copies.c"]),
     M("compiled-out-both-hooks", "-", "compiled_out.c", "analyse_compiled_out",
       "mp_ops_scan_compiled_out(dead, n, dead_origin);", ";", ["compiled-out.c"]),
+    M("compiled-out-stateful", "stateful", "compiled_out.c", "analyse_compiled_out",
+      "mp_stateful_compiled_out(fndecl, dead, n, dead_origin);", ";", ["compiled-out.c"]),
+    M("compiled-out-stateful-release", "stateful", "stateful.c", "mp_stateful_compiled_out",
+      "if (released) continue;", ";", ["compiled-out.c"]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

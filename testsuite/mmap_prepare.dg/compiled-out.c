@@ -129,3 +129,23 @@ void co_setup(void)
 	if (IS_ENABLED(CONFIG_LEGACY_MMAP))	/* { dg-message "this branch is compiled out in this configuration" } */
 		co_dual_fops.mmap = co_legacy_mmap;	/* { dg-warning "'co_dual_fops' .struct file_operations. sets both .*mmap-prepare-both-hooks" } */
 }
+
+/* State taken in a compiled-out branch of a hook. */
+struct kref { int refcount; };
+void kref_get(struct kref *kref);
+int kref_put(struct kref *kref, void (*release)(struct kref *kref));
+void co_free(struct kref *kref);
+static struct kref co_users;
+
+int co_stateful_prepare(struct vm_area_desc *desc)
+{
+	if (IS_ENABLED(CONFIG_COUNT_USERS))	/* { dg-message "this branch is compiled out in this configuration" } */
+		kref_get(&co_users);		/* { dg-warning "'co_stateful_prepare' takes a reference with 'kref_get' that outlives the mmap_prepare call .mmap-prepare-stateful" } */
+	if (IS_ENABLED(CONFIG_CHECK_USERS)) {
+		kref_get(&co_users);		/* released in the same branch */
+		kref_put(&co_users, co_free);
+	}
+	desc->pgoff = 0;
+	return 0;
+}
+/* { dg-message "the mapping may still be merged or fail after mmap_prepare" "" { target *-*-* } 0 } */
