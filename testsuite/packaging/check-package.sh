@@ -8,7 +8,9 @@
 #   4. in a fresh debootstrapped minbase chroot of the build's suite: apt
 #      installs the .deb with its dependencies, the plugin loads by name and
 #      reports, the man pages render, the gate finds the plugin; apt purge
-#      removes every file the package installed.
+#      removes every file the package installed;
+#   5. the packaged plugin and the documented opt-out line in a real kbuild
+#      (optout-kbuild.sh), on the trees make check-kernel configured.
 # Prints "check-package: N passed, N failed" and leaves the .deb, the
 # build log and lintian's output in $MP_CACHE/package/.
 set -euo pipefail
@@ -45,7 +47,20 @@ if (cd "$src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CC -u CXX -u PLUGIN 
 else
 	tail -30 "$out/build.log"
 	mp_fail "package: dpkg-buildpackage -us -uc"
-	echo "check-package: $mp_passed passed, $mp_failed failed"
+	# ---- 5. the opt-out line in a real kbuild, with the packaged plugin ----
+# Needs the configured 7.2 trees make check-kernel leaves (out of tree and
+# in tree); without them this part is reported as not run, not as passed.
+trees=$MP_CACHE/check-kernel/build
+dpkg-deb -x "$deb" "$work/deb"
+if [ -f "$trees/linux-7.2-x86_64-oot/.config" ] && [ -f "$trees/linux-7.2-x86_64-intree/.config" ]; then
+	check "opt-out line in kbuild (optout-kbuild.sh)" \
+		env PLUGIN="$work/deb$plugindir/mmap_prepare_plugin.so" "$here/optout-kbuild.sh" \
+		"$trees/linux-7.2-x86_64-oot" "$trees/linux-7.2-x86_64-intree"
+else
+	echo "check-package: NOT RUN: opt-out line in kbuild (no configured trees in $trees; run make check-kernel first)"
+fi
+
+echo "check-package: $mp_passed passed, $mp_failed failed"
 	exit 1
 fi
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
@@ -123,6 +138,19 @@ set -e
 grep -E '^(PASS|FAIL|INFO): ' "$out/chroot.log" | sed 's/^/chroot: /'
 check "fresh $suite chroot: install, use, purge (log: $out/chroot.log)" test $rc = 0
 [ $rc = 0 ] || tail -20 "$out/chroot.log"
+
+# ---- 5. the opt-out line in a real kbuild, with the packaged plugin ----
+# Needs the configured 7.2 trees make check-kernel leaves (out of tree and
+# in tree); without them this part is reported as not run, not as passed.
+trees=$MP_CACHE/check-kernel/build
+dpkg-deb -x "$deb" "$work/deb"
+if [ -f "$trees/linux-7.2-x86_64-oot/.config" ] && [ -f "$trees/linux-7.2-x86_64-intree/.config" ]; then
+	check "opt-out line in kbuild (optout-kbuild.sh)" \
+		env PLUGIN="$work/deb$plugindir/mmap_prepare_plugin.so" "$here/optout-kbuild.sh" \
+		"$trees/linux-7.2-x86_64-oot" "$trees/linux-7.2-x86_64-intree"
+else
+	echo "check-package: NOT RUN: opt-out line in kbuild (no configured trees in $trees; run make check-kernel first)"
+fi
 
 echo "check-package: $mp_passed passed, $mp_failed failed"
 [ "$mp_failed" -eq 0 ]

@@ -52,6 +52,18 @@ make -s -C "$top" uninstall CC="$CC" DESTDIR="$dest" PREFIX=/usr >"$work/uninsta
 left=$(cd "$dest" && find . \( -type f -o -type l \) | sed 's|^\.||' | tr '\n' ' ')
 check "uninstall: no file left in DESTDIR${left:+ (left: $left)}" test -z "$left"
 check "uninstall: doc directory removed" test ! -e "$dest/usr/share/doc/mmap-prepare"
+# Another GCC's plugin goes into that GCC's directory (a dry run: the
+# build for it is check-matrix's business).
+major=$("$CC" -dumpversion | cut -d. -f1)
+for other in /usr/bin/gcc-[0-9]*; do
+	n=${other##*gcc-}
+	odir=$("$other" -print-file-name=plugin)
+	[ "$n" != "$major" ] && [ -d "$odir/include" ] || continue
+	check "install: gcc-$n's plugin goes to $odir" grep -qxF \
+		"install -D -m 0644 build/gcc-$n/mmap_prepare_plugin.so $dest$odir/mmap_prepare_plugin.so" \
+		<(make -s -n -C "$top" install CC="gcc-$n" DESTDIR="$dest" PREFIX=/usr 2>/dev/null)
+	break
+done
 # A missing plugin directory (no gcc-N-plugin-dev) is refused, not used.
 out=$(make -s -C "$top" uninstall CC="$CC" DESTDIR="$dest" PLUGINDIR=plugin 2>&1 || true)
 check "uninstall: relative PLUGINDIR refused with one line" \
