@@ -65,7 +65,7 @@ echo "check-package: $mp_passed passed, $mp_failed failed"
 fi
 arch=$(dpkg-architecture -qDEB_HOST_ARCH)
 deb=$work/mmap-prepare_${version}_$arch.deb
-cp "$work"/*.deb "$work"/*.changes "$work"/*.dsc "$work"/*.tar.* "$out/"
+cp "$work"/*.deb "$work"/*.changes "$work"/*.buildinfo "$work"/*.dsc "$work"/*.tar.* "$out/"
 grep -E '^([a-z]+: )?[0-9]+ passed, [0-9]+ failed' "$out/build.log" | sed 's/^/check-package: build-time tests: /'
 
 # ---- 2. lintian ----
