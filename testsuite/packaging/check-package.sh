@@ -22,10 +22,23 @@ mp_passed=0 mp_failed=0
 check() { local name=$1; shift; if "$@"; then mp_pass "package: $name"; else mp_fail "package: $name"; fi; }
 
 [ "$(id -u)" -eq 0 ] || mp_die "must run as root (debootstrap, chroot)"
-for tool in dpkg-buildpackage dh lintian debootstrap; do
-	command -v "$tool" >/dev/null ||
-		mp_die "$tool not found: apt-get install dpkg-dev debhelper lintian debootstrap"
+# The standard tooling, and what the build needs (debian/control).
+need=()
+for pair in dpkg-buildpackage:dpkg-dev dh:debhelper lintian:lintian \
+	debootstrap:debootstrap runtest:dejagnu man:man-db; do
+	command -v "${pair%%:*}" >/dev/null || need+=("${pair#*:}")
 done
+install_pkgs() {
+	[ $# -gt 0 ] || return 0
+	echo "check-package: installing $*"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		"$@" >/dev/null || mp_die "could not install: $*"
+}
+install_pkgs "${need[@]}"
+# debian/control's Build-Depends (names only: the versions are the suite's).
+read -ra need <<<"$(cd "$top" && dpkg-checkbuilddeps 2>&1 |
+	sed -n 's/.*Unmet build dependencies: //p' | sed 's/([^)]*)//g; s/<[^>]*>//g')"
+install_pkgs "${need[@]}"
 out=$MP_CACHE/package
 rm -rf "$out"
 mkdir -p "$out"
