@@ -231,11 +231,15 @@ uninstall: check-plugindir
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MANPAGES)))
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
 	[ ! -d $(DESTDIR)$(DOCDIR) ] || rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DOCDIR)
+	@# Where make install put the plugin before it went per GCC version.
+	rm -f $(DESTDIR)$(PREFIX)/lib/gcc-plugins/mmap_prepare_plugin.so
 
 # Install/uninstall into a DESTDIR leaves nothing, man pages render, the
 # documented opt-out line builds with and without the plugin (fast; part
 # of make check).  check-package builds the Debian package, runs lintian,
-# installs and removes it (slow, needs root): testsuite/packaging/.
+# installs, uses and purges it in a fresh debootstrapped chroot, and tries
+# the opt-out line in a real kbuild (about 4 minutes, run as root):
+# testsuite/packaging/.
 check-packaging: all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/packaging/run-tests.sh
 
