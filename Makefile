@@ -126,6 +126,7 @@ check: deps
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-records.sh
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
+	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/packaging/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh
 
 # Reproducible fuzzing (csmith programs and testsuite mutants): N each.
@@ -196,20 +197,55 @@ check-kernel: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/check-kernel.sh
 
-# make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=$(PREFIX)/lib/gcc-plugins]
-# PLUGINDIR=$$($(CC) -print-file-name=plugin) installs into GCC's own
-# plugin directory, where -fplugin=mmap_prepare_plugin finds it by name.
+# make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=...] [CC=gcc-N]
+# The plugin goes into GCC's own plugin directory of $(CC), whatever
+# PREFIX is: $$($(CC) -print-file-name=plugin), one per GCC version
+# (/usr/lib/gcc/x86_64-linux-gnu/12/plugin), where
+# -fplugin=mmap_prepare_plugin finds it by name; make install CC=gcc-13
+# adds gcc-13's beside it.  The gate, the man pages and the docs go under
+# PREFIX.  make uninstall (same variables) removes exactly these files.
 PREFIX		?= /usr/local
-PLUGINDIR	?= $(PREFIX)/lib/gcc-plugins
+PLUGINDIR	?= $(PLUGIN_DIR)
+BINDIR		?= $(PREFIX)/bin
 DOCDIR		?= $(PREFIX)/share/doc/mmap-prepare
 MANDIR		?= $(PREFIX)/share/man
+DOCS		:= README.md $(wildcard docs/*.md)
+MANPAGES	:= docs/mmap-prepare-gate.1 docs/mmap_prepare_plugin.1
 
-install: all
+.PHONY: uninstall check-plugindir check-packaging check-package
+# A relative PLUGINDIR is what GCC prints for a plugin directory that
+# does not exist (no gcc-N-plugin-dev): never install "into" it.
+check-plugindir:
+	@case '$(PLUGINDIR)' in /*) ;; *) \
+		echo "error: no plugin directory for '$(CC)' (got '$(PLUGINDIR)'): apt-get install $(PLUGIN_PKG), or set PLUGINDIR=" >&2; exit 1 ;; esac
+
+install: all check-plugindir
 	install -D -m 0644 $(BUILD)/mmap_prepare_plugin.so $(DESTDIR)$(PLUGINDIR)/mmap_prepare_plugin.so
-	install -D -m 0755 scripts/mmap-prepare-gate $(DESTDIR)$(PREFIX)/bin/mmap-prepare-gate
-	install -D -m 0644 docs/mmap-prepare-gate.1 $(DESTDIR)$(MANDIR)/man1/mmap-prepare-gate.1
-	install -d $(DESTDIR)$(DOCDIR)
-	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -D -m 0755 scripts/mmap-prepare-gate $(DESTDIR)$(BINDIR)/mmap-prepare-gate
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -m 0644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1/
+	install -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+
+uninstall: check-plugindir
+	rm -f $(DESTDIR)$(PLUGINDIR)/mmap_prepare_plugin.so
+	rm -f $(DESTDIR)$(BINDIR)/mmap-prepare-gate
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MANPAGES)))
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	[ ! -d $(DESTDIR)$(DOCDIR) ] || rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DOCDIR)
+	@# Where make install put the plugin before it went per GCC version.
+	rm -f $(DESTDIR)$(PREFIX)/lib/gcc-plugins/mmap_prepare_plugin.so
+
+# Install/uninstall into a DESTDIR leaves nothing, man pages render, the
+# documented opt-out line builds with and without the plugin (fast; part
+# of make check).  check-package builds the Debian package, runs lintian,
+# installs, uses and purges it in a fresh debootstrapped chroot, and tries
+# the opt-out line in a real kbuild (about 4 minutes, run as root):
+# testsuite/packaging/.
+check-packaging: all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/packaging/run-tests.sh
+
+check-package:
+	@testsuite/packaging/check-package.sh
 
 -include $(OBJS:.o=.d) $(SELFTIME_OBJS:.o=.d)
 

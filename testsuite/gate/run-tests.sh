@@ -190,12 +190,13 @@ install_tests() {
 	local dest="$work/dest"
 	make -s -C "$top" install CC="$CC" DESTDIR="$dest" PREFIX=/usr >/dev/null ||
 		{ bad "install: make install"; return 1; }
-	check "install: plugin" test -f "$dest/usr/lib/gcc-plugins/mmap_prepare_plugin.so"
+	local so="$dest$("$CC" -print-file-name=plugin)/mmap_prepare_plugin.so"
+	check "install: plugin" test -f "$so"
 	check "install: gate" test -x "$dest/usr/bin/mmap-prepare-gate"
 	check "install: man page" test -f "$dest/usr/share/man/man1/mmap-prepare-gate.1"
 	check "install: docs" test -f "$dest/usr/share/doc/mmap-prepare/rules.md"
 	printf '#include "mp-ops.h"\nint f(struct vm_area_desc *d) { d->end = 0; return 0; }\n' >"$work/inst.c"
-	"$CC" -c -I"$top/testsuite/include" -fplugin="$dest/usr/lib/gcc-plugins/mmap_prepare_plugin.so" \
+	"$CC" -c -I"$top/testsuite/include" -fplugin="$so" \
 		-o /dev/null "$work/inst.c" 2>"$work/inst.log"
 	check "install: the installed plugin reports" grep -q "mmap-prepare-immutable" "$work/inst.log"
 	"$dest/usr/bin/mmap-prepare-gate" --help >/dev/null
