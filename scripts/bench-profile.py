@@ -36,6 +36,7 @@ import mplib
 # The plugin's entry points; their inclusive counts are its own work.
 ENTRIES = {
     "pass": r"mp_check_pass::execute\(",
+    "compiled_out": r"mp_compiled_out_pass::execute\(",
     "finish_decl": r"\bfinish_decl\(void\*, void\*\)",
     "finish_type": r"\bfinish_type\(void\*, void\*\)",
 }
@@ -133,8 +134,9 @@ def main():
         res = dict(zip(objs, ex.map(lambda o: profile_object(outdir, o, plugin, null_plugin), objs)))
 
     print("Instructions executed by cc1 (callgrind), Linux %s, W=1 command lines, %s" % (kver, cc))
-    print("%-34s %14s %10s %10s %9s %9s %9s %9s" % ("object", "plain Ir", "null", "plugin",
-                                                "pass", "decl cb", "type cb", "rest"))
+    print("%-34s %14s %10s %10s %9s %9s %9s %9s %9s" % ("object", "plain Ir", "null", "plugin",
+                                                    "pass", "cmpl-out", "decl cb", "type cb",
+                                                    "rest"))
     tot = {"plain": 0, "null": 0, "plugin": 0}
     tot_parts = {k: 0 for k in ENTRIES}
     for o in objs:
@@ -149,7 +151,7 @@ def main():
     nratios = sorted(res[o]["null"] / res[o]["plain"] for o in objs)
     print("median per object: plugin %s, null plugin %s; largest: plugin %s"
           % (pct(mplib.med(ratios)), pct(mplib.med(nratios)), pct(ratios[-1])))
-    print("(pass, decl cb, type cb: the plugin's entry points, inclusive of the GCC functions they"
+    print("(pass, cmpl-out (the compiled-out branches' pass), decl cb, type cb: the plugin's entry points, inclusive of the GCC functions they"
           " call; rest: plugin minus plain minus those, i.e. GCC's callback dispatch, the pass"
           " manager, loading)")
 
