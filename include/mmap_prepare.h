@@ -302,6 +302,12 @@ struct mp_ops_object {
 	location_t loc[MP_HOOK_COUNT];	/* where each hook is given */
 	/* ... in a branch compiled out by this constant condition */
 	location_t compiled_out[MP_HOOK_COUNT];
+	/*
+	 * The function an initializer (not an assignment) gives the hook
+	 * as its value, or NULL: for the fix-it, which removes the
+	 * designated initializer ".mmap = FN,".
+	 */
+	char *init_fn[MP_HOOK_COUNT];
 };
 
 /* PLUGIN_FINISH_DECL: hooks given by an initializer. */
@@ -387,6 +393,13 @@ struct mp_finding {
 	/* The constant condition whose compiled-out branch it is in, or
 	   UNKNOWN_LOCATION. */
 	location_t compiled_out;
+	/*
+	 * A fix-it hint: replace the source range [fix_start, fix_finish]
+	 * (both inclusive, on one line) by fix_text ("" removes it; owned).
+	 * fix_start is UNKNOWN_LOCATION when the finding has none.
+	 */
+	location_t fix_start, fix_finish;
+	char *fix_text;
 	void (*emit)(const struct mp_finding *f);
 };
 
@@ -410,25 +423,33 @@ char *mp_plain_text(const char *gmsgid, ...) ATTRIBUTE_GCC_DIAG(1, 2);
 char *mp_quote(const char *s);
 
 /*
+ * Adds F's fix-it hint (if any) to RICHLOC, the finding's location.
+ * GCC checks it further: one it cannot apply is dropped with all others.
+ */
+void mp_finding_fixits(const struct mp_finding *f, rich_location *richloc);
+
+/*
  * Prints finding F as a warning (an error under the werror option) with
- * GCC's format directives, its rule appended in brackets, and records it.
- * An opt-in rule reports (tree-wide conversion reports) and must never
- * break a build, also where a subsystem forces -Werror: its findings are
- * notes.  True if it was shown.  The format must be a literal, so GCC
- * checks it.
+ * GCC's format directives, its rule appended in brackets, and its fix-it
+ * hint, and records it.  An opt-in rule reports (tree-wide conversion
+ * reports) and must never break a build, also where a subsystem forces
+ * -Werror: its findings are notes.  True if it was shown.  The format
+ * must be a literal, so GCC checks it.
  */
 #define mp_report(f, gmsgid, ...)					\
 	({								\
 		const struct mp_finding *mp_f_ = (f);			\
+		rich_location mp_rl_(line_table, mp_f_->where);	\
 		bool mp_shown_ = true;					\
 									\
+		mp_finding_fixits(mp_f_, &mp_rl_);			\
 		if (mp_f_->rule->dflt == MP_OPT_IN)			\
-			inform(mp_f_->where, gmsgid " [%s]", __VA_ARGS__, \
+			inform(&mp_rl_, gmsgid " [%s]", __VA_ARGS__,	\
 			       mp_f_->rule->full_name);			\
 		else							\
-			MP_DIAGNOSE(mp_shown_, mp_f_->where, mp_opts.werror, \
-				    mp_f_->rule->full_name, gmsgid,	\
-				    __VA_ARGS__);			\
+			MP_DIAGNOSE_RICH(mp_shown_, &mp_rl_, mp_opts.werror, \
+					 mp_f_->rule->full_name, gmsgid, \
+					 __VA_ARGS__);			\
 		if (mp_shown_)						\
 			mp_finding_shown(mp_f_,				\
 					 mp_plain_text(gmsgid, __VA_ARGS__)); \

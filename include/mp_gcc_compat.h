@@ -59,6 +59,7 @@
 #if BUILDING_GCC_VERSION >= 16000
 #include "diagnostics/metadata.h"
 #include "diagnostics/sarif-sink.h"
+#include "diagnostics/file-cache.h"
 #elif BUILDING_GCC_VERSION >= 14000
 #include "diagnostic-metadata.h"
 #include "diagnostic-format-sarif.h"
@@ -138,38 +139,71 @@ static inline greturn *mp_as_return(gimple *stmt)
 }
 
 /*
- * MP_DIAGNOSE(SHOWN, LOC, AS_ERROR, RULE, GMSGID, ...): as
- * error_at(LOC, GMSGID " [%s]", ..., RULE) when AS_ERROR, else as
- * warning_at(LOC, 0, ...); SHOWN is set true if it was shown (an error
- * always is).  A macro, so that GMSGID stays a literal GCC checks.
+ * Line LINE of FILE as GCC's diagnostics read it (the source the
+ * compiler saw, without the newline), or NULL; its length in *LEN.
+ * GCC 14 moved the source cache into the diagnostic context (and GCC 16
+ * into namespace diagnostics).
+ */
+static inline const char *mp_source_line(const char *file, int line,
+					 size_t *len)
+{
+#if BUILDING_GCC_VERSION >= 14000
+	auto span = global_dc->get_file_cache().get_source_line(file, line);
+#else
+	char_span span = location_get_source_line(file, line);
+#endif
+
+	if (!span)
+		return NULL;
+	*len = span.length();
+	return span.get_buffer();
+}
+
+/*
+ * MP_DIAGNOSE_RICH(SHOWN, RICHLOC, AS_ERROR, RULE, GMSGID, ...): as
+ * error_at(RICHLOC, GMSGID " [%s]", ..., RULE) when AS_ERROR, else as
+ * warning_at(RICHLOC, 0, ...); SHOWN is set true if it was shown (an
+ * error always is).  RICHLOC is a rich_location *, which may carry
+ * fix-it hints (-fdiagnostics-generate-patch, -fdiagnostics-parseable-
+ * fixits, SARIF "fixes").  A macro, so that GMSGID stays a literal GCC
+ * checks.
  */
 #if BUILDING_GCC_VERSION >= 14000
-#define MP_DIAGNOSE(shown, loc, as_error, rule, gmsgid, ...)		\
+#define MP_DIAGNOSE_RICH(shown, richloc, as_error, rule, gmsgid, ...)	\
 	do {								\
-		rich_location mp_richloc_(line_table, (loc));		\
 		mp_rule_metadata mp_meta_(rule);			\
 									\
 		if (as_error) {						\
-			error_meta(&mp_richloc_, mp_meta_, gmsgid " [%s]", \
+			error_meta((richloc), mp_meta_, gmsgid " [%s]",	\
 				   __VA_ARGS__, (rule));		\
 			(shown) = true;					\
 		} else {						\
-			(shown) = warning_meta(&mp_richloc_, mp_meta_, 0, \
+			(shown) = warning_meta((richloc), mp_meta_, 0,	\
 					       gmsgid " [%s]",		\
 					       __VA_ARGS__, (rule));	\
 		}							\
 	} while (0)
 #else
-#define MP_DIAGNOSE(shown, loc, as_error, rule, gmsgid, ...)		\
+#define MP_DIAGNOSE_RICH(shown, richloc, as_error, rule, gmsgid, ...)	\
 	do {								\
 		if (as_error) {						\
-			error_at((loc), gmsgid " [%s]", __VA_ARGS__, (rule)); \
+			error_at((richloc), gmsgid " [%s]", __VA_ARGS__,	\
+				 (rule));				\
 			(shown) = true;					\
 		} else {						\
-			(shown) = warning_at((loc), 0, gmsgid " [%s]",	\
+			(shown) = warning_at((richloc), 0, gmsgid " [%s]", \
 					     __VA_ARGS__, (rule));	\
 		}							\
 	} while (0)
 #endif
+
+/* MP_DIAGNOSE(SHOWN, LOC, ...): MP_DIAGNOSE_RICH at a plain location. */
+#define MP_DIAGNOSE(shown, loc, as_error, rule, gmsgid, ...)		\
+	do {								\
+		rich_location mp_richloc_(line_table, (loc));		\
+									\
+		MP_DIAGNOSE_RICH(shown, &mp_richloc_, as_error, rule,	\
+				 gmsgid, __VA_ARGS__);			\
+	} while (0)
 
 #endif /* MP_GCC_COMPAT_H */

@@ -57,6 +57,7 @@ static void free_finding(struct mp_finding *f)
 	free(f->field);
 	free(f->text);
 	free(f->text2);
+	free(f->fix_text);
 }
 
 void mp_finding_add(const struct mp_finding *f)
@@ -125,17 +126,27 @@ static void json_string(FILE *out, const char *s)
 }
 
 /*
+ * kbuild maps the source root away with -fmacro-prefix-map=SRC/=: the
+ * same mapping makes report paths relative to the tree.
+ */
+static const char *relative_path(const char *file)
+{
+	if (!file)
+		return NULL;
+	file = remap_macro_filename(file);
+	if (file[0] == '.' && file[1] == '/')
+		file += 2;
+	return file;
+}
+
+/*
  * One JSON object per line.  The whole line goes out in one write() on
  * an O_APPEND descriptor, so parallel compilers never interleave.
  */
 static void append_report(const struct mp_finding *f, const char *message)
 {
 	expanded_location e = expand_location(f->where);
-	/*
-	 * kbuild maps the source root away with -fmacro-prefix-map=SRC/=:
-	 * the same mapping makes report paths relative to the tree.
-	 */
-	const char *file = e.file ? remap_macro_filename(e.file) : NULL;
+	const char *file = relative_path(e.file);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
@@ -146,8 +157,6 @@ static void append_report(const struct mp_finding *f, const char *message)
 		      mp_plugin_name, xstrerror(errno));
 		return;
 	}
-	if (file && file[0] == '.' && file[1] == '/')
-		file += 2;
 	fputs("{\"file\":", mem);
 	json_string(mem, file);
 	fprintf(mem, ",\"line\":%d,\"column\":%d,\"rule\":", e.line, e.column);
@@ -164,6 +173,19 @@ static void append_report(const struct mp_finding *f, const char *message)
 	json_string(mem, message);
 	if (f->compiled_out != UNKNOWN_LOCATION)
 		fputs(",\"compiled_out\":true", mem);
+	if (f->fix_start != UNKNOWN_LOCATION) {
+		expanded_location s = expand_location(f->fix_start);
+		expanded_location x = expand_location(f->fix_finish);
+
+		/* A fix-it's range is on one line; the end column is
+		   exclusive, as in SARIF. */
+		fputs(",\"fix\":{\"file\":", mem);
+		json_string(mem, relative_path(s.file));
+		fprintf(mem, ",\"line\":%d,\"column\":%d,\"end_column\":%d,\"replacement\":",
+			s.line, s.column, x.column + 1);
+		json_string(mem, f->fix_text ? f->fix_text : "");
+		fputc('}', mem);
+	}
 	fputs("}\n", mem);
 	fclose(mem);
 
@@ -174,6 +196,17 @@ static void append_report(const struct mp_finding *f, const char *message)
 	if (fd >= 0)
 		close(fd);
 	free(buf);
+}
+
+void mp_finding_fixits(const struct mp_finding *f, rich_location *richloc)
+{
+	source_range range;
+
+	if (f->fix_start == UNKNOWN_LOCATION)
+		return;
+	range.m_start = f->fix_start;
+	range.m_finish = f->fix_finish;
+	richloc->add_fixit_replace(range, f->fix_text ? f->fix_text : "");
 }
 
 void mp_finding_shown(const struct mp_finding *f, char *text)

@@ -119,7 +119,7 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 }
 
 static void set_hook(struct ops_record *r, int hook, location_t loc,
-		     location_t compiled_out)
+		     location_t compiled_out, tree init_fn)
 {
 	/* The first sighting wins: the initializer's own location. */
 	if (r->obj.set[hook])
@@ -127,6 +127,17 @@ static void set_hook(struct ops_record *r, int hook, location_t loc,
 	r->obj.set[hook] = true;
 	r->obj.loc[hook] = loc;
 	r->obj.compiled_out[hook] = compiled_out;
+	if (init_fn && DECL_NAME(init_fn))
+		r->obj.init_fn[hook] = xstrdup(IDENTIFIER_POINTER(DECL_NAME(init_fn)));
+}
+
+/* The function VALUE is the address of, with no conversion, or NULL. */
+static tree function_address(tree value)
+{
+	if (TREE_CODE(value) == ADDR_EXPR &&
+	    TREE_CODE(TREE_OPERAND(value, 0)) == FUNCTION_DECL)
+		return TREE_OPERAND(value, 0);
+	return NULL_TREE;
 }
 
 /* "Set" means a non-null value: .mmap = NULL does not provide a hook. */
@@ -194,7 +205,7 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 			if (loc == UNKNOWN_LOCATION)
 				loc = w->decl_loc;
 			set_hook(get_record(w->uid, off, name, type), hook, loc,
-				 UNKNOWN_LOCATION);
+				 UNKNOWN_LOCATION, function_address(value));
 			continue;
 		}
 		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
@@ -453,7 +464,7 @@ static void scan_assignment(gimple *stmt, struct pointer_object **ptrs,
 	if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
 		return;
 	set_hook(record_for_store(base, ptrs, n_ptrs), hook,
-		 gimple_location(stmt), compiled_out);
+		 gimple_location(stmt), compiled_out, NULL_TREE);
 }
 
 void mp_ops_scan_function(function *fn)
@@ -502,6 +513,8 @@ void mp_ops_release(void)
 	for (i = 0; i < n_records; i++) {
 		free(records[i].obj.name);
 		free(records[i].obj.type_name);
+		free(records[i].obj.init_fn[MP_HOOK_MMAP]);
+		free(records[i].obj.init_fn[MP_HOOK_MMAP_PREPARE]);
 	}
 	free(records);
 	records = NULL;
