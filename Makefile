@@ -124,6 +124,7 @@ check: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-rule-lists.py
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-records.sh
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/fixits/run.sh
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/packaging/run-tests.sh)

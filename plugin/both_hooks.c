@@ -34,6 +34,12 @@ static bool is_ident(char c)
 	return ISIDNUM(c);
 }
 
+/* Can a designator follow C in an initializer list? */
+static bool starts_element(char c)
+{
+	return c == '{' || c == ',';
+}
+
 /*
  * In LINE[0..LEN), around the value at offset V: "[&]FN" preceded by
  * ".mmap =" and followed by ",", each part separated by blanks only, the
@@ -73,7 +79,7 @@ static bool match_mmap_initializer(const char *line, size_t len, size_t v,
 	dot = i - 5;
 	for (i = dot; i > 0 && is_blank(line[i - 1]); i--)
 		;
-	if (i > 0 && line[i - 1] != '{' && line[i - 1] != ',')
+	if (i > 0 && !starts_element(line[i - 1]))
 		return false;
 	alone_before = i == 0;
 	for (i = end; i < len && is_blank(line[i]); i++)
