@@ -28,7 +28,8 @@ mkdir -p "$dir"
 series=$(mktemp -d)
 trap 'rm -rf "$series"' EXIT
 "$top/scripts/kernel/make-patch-series.sh" "$src" "$series" >/dev/null
-key=$(cat "$series"/*.patch | sha256sum | cut -c1-16)
+# Keyed by the series' content, not its commit headers (dates change).
+key=$(cat "$series"/*.patch | grep -v -e '^From ' -e '^Date: ' | sha256sum | cut -c1-16)
 # The files the check edits: they are the only ones git tracks.
 tracked="drivers/char/mem.c drivers/char/hpet.c drivers/macintosh/via-pmu.c
 	include/linux/hpet.h"
@@ -36,7 +37,13 @@ tracked="drivers/char/mem.c drivers/char/hpet.c drivers/macintosh/via-pmu.c
 if [ "$(cat "$dir/linux.stamp" 2>/dev/null)" != "$key" ]; then
 	rm -rf "$dir/linux" "$dir/oot" "$dir/intree" "$dir/linux.stamp"
 	mp_log "copying $src (1.8 GB)"
+	# check-kernel's mutations edit the shared tree in place for seconds
+	# at a time: copy it under their lock (scripts/kernel/mutate.sh).
+	mkdir -p "$MP_CACHE/locks"
+	exec 8>"$MP_CACHE/locks/tree-$(readlink -f "$src" | sha1sum | cut -c1-12).lock"
+	flock 8
 	cp -a "$src" "$dir/linux"
+	flock -u 8
 	git -C "$dir/linux" apply "$series"/*.patch
 	git -C "$dir/linux" init -q
 	# shellcheck disable=SC2086

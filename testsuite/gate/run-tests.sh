@@ -344,6 +344,14 @@ install_tests() {
 	check "install: the installed plugin reports" grep -q "mmap-prepare-immutable" "$work/inst.log"
 	"$dest/usr/bin/mmap-prepare-gate" --help >/dev/null
 	check "install: the installed gate runs" test $? = 0
+	# ... with the installed plugin and the installed rules.md.
+	local repo base
+	repo=$(gate_repo inst) || return 1
+	change "foo: violation" edit drivers/foo/foo.c 's|desc->vm_ops = &foo_vm_ops;|desc->vm_ops = \&foo_vm_ops;\n\tdesc->start = 0;|'
+	"$py" "$dest/usr/bin/mmap-prepare-gate" --ksrc "$repo" --range "$base..HEAD" \
+		--sarif "$work/inst.sarif" >"$work/gate.log" 2>&1
+	check "install: the installed gate finds the installed plugin and rules.md" \
+		test "$? $(pyq "$work/inst.sarif" 'sum("**Why it matters:**" in r["help"]["markdown"] for r in d["runs"][0]["tool"]["driver"]["rules"])')" = "1 9"
 }
 
 if validator_setup; then
