@@ -298,6 +298,44 @@ gate_errors() {
 	one_line_error "a range that is not in the repository" "'nosuch' is not a commit"
 }
 
+# A gate stopped during its build (a CI timeout's SIGTERM) restores the
+# build directory; one killed outright leaves its backup, which the next
+# run restores first.  The compiles are slowed down to be interrupted.
+gate_interrupted() {
+	local repo base pid i
+	repo=$(gate_repo intr) || return 1
+	change "header" append include/mp-ops.h '/* header touched */'
+	snapshot >"$work/before.txt"
+	for sig in TERM KILL; do
+		setsid "$py" "$gate" --ksrc "$repo" --range "$base..HEAD" --plugin "$PLUGIN" \
+			CC="sleep 2; $CC" >"$work/gate.log" 2>&1 &
+		pid=$!
+		for i in $(seq 100); do
+			grep -q '^mmap-prepare-gate: building' "$work/gate.log" && break
+			sleep 0.1
+		done
+		sleep 0.3
+		if [ $sig = TERM ]; then
+			kill -TERM $pid
+			wait $pid
+			check "interrupted: SIGTERM exits 2" test $? = 2
+			snapshot >"$work/after.txt"
+			check "interrupted: SIGTERM leaves the build directory as it was" \
+				cmp -s "$work/before.txt" "$work/after.txt"
+		else
+			kill -KILL -- -$pid
+			{ wait $pid; } 2>/dev/null
+			check "interrupted: SIGKILL leaves the backup" test -d "$repo/.mmap-prepare-gate.backup"
+		fi
+	done
+	gate_range
+	check "interrupted: the next run restores the backup first" \
+		grep -q "^mmap-prepare-gate: restored 4 files of an interrupted run" "$work/gate.log"
+	snapshot >"$work/after.txt"
+	check "interrupted: ... and leaves the build directory as it was" \
+		cmp -s "$work/before.txt" "$work/after.txt"
+}
+
 # The in-tree option: the build directory's kbuild adds its own -fplugin;
 # the gate must not add a second one (GCC: "specified with different paths").
 gate_intree() {
@@ -363,6 +401,7 @@ check "report: $((48 * 3)) records from 48 parallel compiles, none torn or lost"
 gate_tests
 gate_accounting
 gate_errors
+gate_interrupted
 gate_intree
 gate_ccache
 install_tests
