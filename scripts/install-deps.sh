@@ -42,6 +42,8 @@ if [ "${NEED_DEJAGNU:-0}" = 1 ]; then
 	/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
 	command -v npm >/dev/null || need+=(npm)
 	command -v git >/dev/null || need+=(git)
+	# The gate tests' ccache run (Debian's ccache).
+	command -v ccache >/dev/null || need+=(ccache)
 	# The fuzzer's program generator.
 	command -v csmith >/dev/null || need+=(csmith)
 	[ -f /usr/include/csmith/csmith.h ] || need+=(libcsmith-dev)
