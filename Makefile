@@ -197,7 +197,7 @@ check-kernel: deps
 
 # The CI gate on a real kernel (linux-source-7.2 with the in-tree series,
 # out of tree and with CONFIG_GCC_PLUGIN_MMAP_PREPARE): testsuite/gate/kernel-check.sh,
-# docs/ci-gate.md.  About 9 minutes cold (copy, two configures), 1 warm.
+# docs/ci-gate.md.  About 12 minutes cold (copy, two configures), 1 warm.
 .PHONY: check-gate-kernel
 check-gate-kernel: NEED_DEJAGNU := 0
 check-gate-kernel: deps
