@@ -36,6 +36,11 @@ trap 'rm -rf "$work"' EXIT
 t0=$SECONDS
 
 check() { local what=$1; shift; if "$@"; then mp_pass "$what"; else mp_fail "$what"; fi; }
+# sarif_ok FILE: the 2.1.0 schema (the copy make check fetched) and
+# GitHub's properties, every URI a file of the tree.
+sarif_ok() {
+	"$here/validate-sarif" "$schema" "$1" && "$here/check-github-sarif" "$1" "$src"
+}
 pyq() { "$py" -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 
 dir=$(nice -n 10 "$here/kernel-fixture.sh") || mp_die "kernel fixture failed"
@@ -75,7 +80,7 @@ gate_on() {
 		"mmap-prepare-gate: not built in this configuration: drivers/macintosh/via-pmu.c (CONFIG_ADB_PMU is not set)" "$work/$name.log"
 	check "$name: progress lines" test "$(grep -c '^mmap-prepare-gate: \[[0-9]/3\] ' "$work/$name.log")" = 3
 	check "$name: SARIF valid (schema, GitHub's properties, URIs in the tree)" \
-		eval '"$here/validate-sarif" "$schema" "$work/$name.sarif" && "$here/check-github-sarif" "$work/$name.sarif" "$src"'
+		sarif_ok "$work/$name.sarif"
 	check "$name: SARIF carries the compiler's note" test \
 		"$(pyq "$work/$name.sarif" 'd["runs"][0]["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]')" = include/linux/mm_types.h
 	check "$name: the next plain make compiles nothing" test "$(compiles "$o")" = 0
