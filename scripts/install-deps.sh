@@ -44,6 +44,8 @@ if [ "${NEED_DEJAGNU:-0}" = 1 ]; then
 	command -v git >/dev/null || need+=(git)
 	# The packaging checks render the man pages (man -l).
 	command -v man >/dev/null || need+=(man-db)
+	# The gate tests' ccache run (Debian's ccache).
+	command -v ccache >/dev/null || need+=(ccache)
 	# The fuzzer's program generator.
 	command -v csmith >/dev/null || need+=(csmith)
 	[ -f /usr/include/csmith/csmith.h ] || need+=(libcsmith-dev)
