@@ -265,14 +265,6 @@ static bool parse_report(const char *key, const char *value)
 
 	if (!need_value(key, value))
 		return false;
-	/* Fail now, with the reason, rather than losing findings later. */
-	f = fopen(value, "a");
-	if (!f) {
-		option_error(key, "cannot open report file %qs for appending: %s",
-			     value, xstrerror(errno));
-		return false;
-	}
-	fclose(f);
 	pid = ccache_ancestor();
 	if (pid < 0) {
 		option_error(key,
@@ -286,6 +278,14 @@ static bool parse_report(const char *key, const char *value)
 			     pid, value);
 		return false;
 	}
+	/* Fail now, with the reason, rather than losing findings later. */
+	f = fopen(value, "a");
+	if (!f) {
+		option_error(key, "cannot open report file %qs for appending: %s",
+			     value, xstrerror(errno));
+		return false;
+	}
+	fclose(f);
 	mp_opts.report_path = xstrdup(value);
 	return true;
 }
