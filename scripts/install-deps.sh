@@ -3,8 +3,8 @@
 # Installs the Debian packages the build and the tests need for $CC:
 # the compiler pair, its plugin headers and (with NEED_DEJAGNU=1)
 # DejaGnu (and ccache, for testsuite/toolchain/ccache-check.sh); with
-# NEED_ICECC=1 icecream, for make check-distributed.  As root it runs
-# apt-get; otherwise it prints the command.
+# NEED_ICECC=1 icecream and distcc, for make check-distributed.  As root
+# it runs apt-get; otherwise it prints the command.
 set -euo pipefail
 
 : "${CC:=gcc}"
@@ -55,6 +55,8 @@ if [ "${NEED_ICECC:-0}" = 1 ]; then
 	# The programs only: make check-distributed runs its own daemons
 	# inside a private network namespace (unshare, from util-linux; ip).
 	command -v iceccd >/dev/null || { need+=(icecc); icecc_new=1; }
+	# distcc's daemon stays off unless /etc/default/distcc says otherwise.
+	command -v distccd >/dev/null || need+=(distcc)
 	command -v ip >/dev/null || need+=(iproute2)
 fi
 

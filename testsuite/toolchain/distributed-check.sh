@@ -24,7 +24,10 @@
 #   3. the mutated write-only-read object without W=1: no finding of that
 #      W=1 rule (the remote cc1 sees preprocessed input, no macro);
 #   4. report= through icecream: the remote compile refuses it with a
-#      clear message; with ICECC=disable the report is written.
+#      clear message; with ICECC=disable the report is written;
+#   5. distcc (distccd on loopback too): the daemon refuses the -fplugin
+#      compile, the client falls back to a local compile, or fails with
+#      DISTCC_FALLBACK=0.
 # Prints the figures (objects, remote compiles, findings, seconds).
 #
 # Environment: CC (default gcc), PLUGIN (required), MP_CACHE (lib.sh).
@@ -44,8 +47,8 @@ if [ "${1:-}" != --inside ]; then
 	start=$SECONDS
 	[ "$(id -u)" -eq 0 ] || mp_die "run as root (private network namespace, chroots of iceccd)"
 	[ -n "${PLUGIN:-}" ] && [ -f "$PLUGIN" ] || mp_die "PLUGIN (the built plugin) is not set or missing"
-	for p in icecc iceccd icecc-scheduler icecc-create-env unshare ip readelf; do
-		command -v $p >/dev/null || mp_die "$p is missing: run 'make deps NEED_ICECC=1' (apt-get install icecc iproute2)"
+	for p in icecc iceccd icecc-scheduler icecc-create-env distcc distccd unshare ip readelf; do
+		command -v $p >/dev/null || mp_die "$p is missing: run 'make check-distributed' as root (it installs icecc, distcc, iproute2)"
 	done
 	getent passwd icecc >/dev/null || mp_die "no user 'icecc' (Debian's icecc package creates it)"
 	[ -x /usr/lib/icecc/bin/gcc ] || mp_die "/usr/lib/icecc/bin/gcc is missing (icecc's compiler links)"
@@ -221,6 +224,32 @@ check "icecream build with report=: refused with a clear message" \
 ICECC=disable with_icecc build icecc-disabled W=1 KCFLAGS="$kcflags $arg-report=$tmp/r.jsonl"
 check "ICECC=disable with report=: the report has the hpet.c:374 record" \
 	grep -q 'hpet\.c", *"line": *374' "$tmp/r.jsonl"
+
+# 5. distcc: distccd refuses every -fplugin compile; the client falls back
+# to a local compile (the plugin runs here) or, with DISTCC_FALLBACK=0,
+# fails.  One small unit, not a kernel object: kbuild's CC would change.
+distccd --daemon --no-detach --allow 127.0.0.1 --listen 127.0.0.1 --log-stderr \
+	--log-level info 2>"$tmp/distccd.log" &
+for _ in $(seq 20); do grep -q 'daemon started' "$tmp/distccd.log" 2>/dev/null && break; sleep 0.25; done
+printf '%s\n' '#include "mp-ops.h"' 'int t_prepare(struct vm_area_desc *desc)' \
+	'{' '	desc->start = 0;' '	return 0;' '}' >"$tmp/unit.c"
+mkdir -p "$tmp/distcc"
+dcc() {
+	env DISTCC_DIR="$tmp/distcc" DISTCC_HOSTS=127.0.0.1 DISTCC_LOG="$tmp/distcc-client.log" \
+		DISTCC_VERBOSE=1 "$@" distcc "$CC" -I "$here/../include" -fplugin="$plugin" \
+		-c "$tmp/unit.c" -o "$tmp/unit.o" 2>"$tmp/distcc.err"
+}
+dcc || true
+check "distcc: distccd refuses the -fplugin compile ('insecure and not supported')" \
+	grep -q -- '-fplugin= and/or -specs= passed, which are insecure and not supported' "$tmp/distccd.log"
+check "distcc: the client blames the server and compiles locally" \
+	grep -q 'failed to distribute .* running locally instead' "$tmp/distcc-client.log"
+check "distcc: the locally compiled unit's warning is shown" grep -q 'mmap-prepare-immutable' "$tmp/distcc.err"
+rm -rf "${tmp:?}/distcc"
+mkdir "$tmp/distcc"
+dcc_rc=0
+dcc DISTCC_FALLBACK=0 || dcc_rc=$?
+check "distcc with DISTCC_FALLBACK=0: the compile fails (status $dcc_rc)" test "$dcc_rc" -ne 0
 
 echo "distributed-check: local build ${t_local} s, icecream build ${t_icecc} s, $remote_jobs remote jobs," \
 	"$(wc -l <"$tmp/icecc.findings") findings back through icecream; $((checks - fails)) of $checks checks passed"
