@@ -7,7 +7,8 @@
 #
 #  1. identity: two plugin builds with the same size and mtime at the same
 #     path share ccache entries (control), unless the id= argument names
-#     each plugin's build id; a stale id is an error;
+#     each plugin's build id (or ccache hashes content: compiler_check);
+#     a stale id is an error;
 #  2. W=1 under CCACHE_NOCPP2=1, where cc1 gets preprocessed input and
 #     the macro KBUILD_EXTRA_WARN1 is gone: kbuild's W=1 warning options
 #     or the w1 argument still switch write-only-read on;
@@ -103,6 +104,10 @@ check "with id=, plugin B does not share A's entry" test "$(hits)" = 0
 use A; cc -- "$arg-id=$ida" || true
 check "with id=, plugin A still hits its own entry" test "$(hits)" = 1
 check "the hit replays A's warnings" has "writes immutable field 'start'"
+fresh
+use A; cc CCACHE_COMPILERCHECK=content -- || true
+use B; cc CCACHE_COMPILERCHECK=content -- || true
+check "without id= but with compiler_check=content, B does not share A's entry" test "$(hits)" = 0
 fresh
 use B
 check "a stale id= is an error" not cc -- "$arg-id=$ida"
