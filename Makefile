@@ -143,7 +143,7 @@ print-plugin-id:
 # icecream (scheduler and two daemons on loopback in a private network
 # namespace) compiling real 7.2 kernel objects remotely with the plugin;
 # also distcc's refusal; testsuite/toolchain/distributed-check.sh and
-# docs/caches-and-distributed-builds.md.  Root; about 1.5 minutes (3 the
+# docs/caches-and-distributed-builds.md.  Root; about 2 minutes (3.5 the
 # first time, which configures a copy of the tree in $MP_CACHE).
 .PHONY: check-distributed
 check-distributed: NEED_DEJAGNU := 0

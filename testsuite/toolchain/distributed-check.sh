@@ -27,7 +27,9 @@
 #      clear message; with ICECC=disable the report is written;
 #   5. distcc (distccd on loopback too): the daemon refuses the -fplugin
 #      compile, the client falls back to a local compile, or fails with
-#      DISTCC_FALLBACK=0.
+#      DISTCC_FALLBACK=0;
+#   6. ccache with CCACHE_NOCPP2=1: the W=1 finding of the mutated ext4
+#      object, compiled and then replayed from the cache.
 # Prints the figures (objects, remote compiles, findings, seconds).
 #
 # Environment: CC (default gcc), PLUGIN (required), MP_CACHE (lib.sh).
@@ -47,11 +49,12 @@ if [ "${1:-}" != --inside ]; then
 	start=$SECONDS
 	[ "$(id -u)" -eq 0 ] || mp_die "run as root (private network namespace, chroots of iceccd)"
 	[ -n "${PLUGIN:-}" ] && [ -f "$PLUGIN" ] || mp_die "PLUGIN (the built plugin) is not set or missing"
-	for p in icecc iceccd icecc-scheduler icecc-create-env distcc distccd unshare ip readelf; do
+	for p in icecc iceccd icecc-scheduler icecc-create-env distcc distccd ccache unshare ip readelf; do
 		command -v $p >/dev/null || mp_die "$p is missing: run 'make check-distributed' as root (it installs icecc, distcc, iproute2)"
 	done
 	getent passwd icecc >/dev/null || mp_die "no user 'icecc' (Debian's icecc package creates it)"
 	[ -x /usr/lib/icecc/bin/gcc ] || mp_die "/usr/lib/icecc/bin/gcc is missing (icecc's compiler links)"
+	[ -x "/usr/lib/ccache/$CC" ] || mp_die "/usr/lib/ccache/$CC is missing (ccache's compiler links)"
 	[ "$(basename "$PLUGIN")" = mmap_prepare_plugin.so ] || mp_die "PLUGIN must be named mmap_prepare_plugin.so"
 	PLUGIN=$(readlink -f "$PLUGIN")
 	ksrc=$("$repo/scripts/kernel/fetch.sh" 7.2)
@@ -250,6 +253,25 @@ mkdir "$tmp/distcc"
 dcc_rc=0
 dcc DISTCC_FALLBACK=0 || dcc_rc=$?
 check "distcc with DISTCC_FALLBACK=0: the compile fails (status $dcc_rc)" test "$dcc_rc" -ne 0
+
+# 6. ccache on the kernel: the mutated W=1 object through ccache's
+# masquerading gcc (kbuild's command lines stay the same) with
+# CCACHE_NOCPP2=1, twice: compiled, then served from the cache.
+objs=(fs/ext4/file.o)
+with_ccache() (
+	export PATH="/usr/lib/ccache:$PATH" CCACHE_DIR="$tmp/ccache" \
+		CCACHE_CONFIGPATH="$tmp/ccache.conf" CCACHE_NOCPP2=1
+	: >"$CCACHE_CONFIGPATH"
+	"$@"
+)
+with_ccache ccache -z >/dev/null
+with_ccache build ccache-1 W=1 KCFLAGS="$kcflags"
+with_ccache build ccache-2 W=1 KCFLAGS="$kcflags"
+hits=$(with_ccache ccache --print-stats | awk '$1 ~ /^(direct|preprocessed)_cache_hit$/ { n += $2 } END { print n + 0 }')
+check "ccache, CCACHE_NOCPP2=1, W=1: the write-only-read finding, compiled and then from the cache ($hits hits)" \
+	sh -c "grep -q 'fs/ext4/file.c:834: mmap-prepare-write-only-read' '$tmp/ccache-1.findings' &&
+	       grep -q 'fs/ext4/file.c:834: mmap-prepare-write-only-read' '$tmp/ccache-2.findings' &&
+	       [ $hits -ge 1 ]"
 
 echo "distributed-check: local build ${t_local} s, icecream build ${t_icecc} s, $remote_jobs remote jobs," \
 	"$(wc -l <"$tmp/icecc.findings") findings back through icecream; $((checks - fails)) of $checks checks passed"
