@@ -369,6 +369,11 @@ static bool parse_sweep_limit(const char *key, const char *value)
 	return true;
 }
 
+/* An ELF note's header: three 32-bit words in either ELF class. */
+struct mp_note {
+	unsigned int namesz, descsz, type;
+};
+
 /* What find_build_id looks for and finds. */
 struct build_id_search {
 	uintptr_t addr;		/* an address inside this plugin */
@@ -384,7 +389,7 @@ static int find_build_id(struct dl_phdr_info *info, size_t size, void *data)
 	int i;
 
 	for (i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		typeof(info->dlpi_phdr) ph = &info->dlpi_phdr[i];
 		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
 
 		if (ph->p_type == PT_LOAD && s->addr >= start &&
@@ -396,7 +401,7 @@ static int find_build_id(struct dl_phdr_info *info, size_t size, void *data)
 		return 0;
 	s->path = info->dlpi_name;
 	for (i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		typeof(info->dlpi_phdr) ph = &info->dlpi_phdr[i];
 		size_t align = ph->p_align == 8 ? 8 : 4;
 		const char *p, *end;
 
@@ -404,22 +409,21 @@ static int find_build_id(struct dl_phdr_info *info, size_t size, void *data)
 			continue;
 		p = (const char *)(info->dlpi_addr + ph->p_vaddr);
 		end = p + ph->p_memsz;
-		while (p + sizeof(ElfW(Nhdr)) <= end) {
-			const ElfW(Nhdr) *note = (const ElfW(Nhdr) *)p;
+		while (p + sizeof(struct mp_note) <= end) {
+			const struct mp_note *note = (const struct mp_note *)p;
 			const char *name = p + sizeof(*note);
 			const unsigned char *desc = (const unsigned char *)
-				name + ((note->n_namesz + align - 1) & ~(align - 1));
+				name + ((note->namesz + align - 1) & ~(align - 1));
 			unsigned int j;
 
-			if (note->n_type == NT_GNU_BUILD_ID &&
-			    note->n_namesz == 4 && !memcmp(name, "GNU", 4) &&
-			    note->n_descsz <= 64) {
-				for (j = 0; j < note->n_descsz; j++)
+			if (note->type == NT_GNU_BUILD_ID && note->namesz == 4 &&
+			    !memcmp(name, "GNU", 4) && note->descsz <= 64) {
+				for (j = 0; j < note->descsz; j++)
 					sprintf(s->hex + 2 * j, "%02x", desc[j]);
 				return 1;
 			}
 			p = (const char *)desc +
-			    ((note->n_descsz + align - 1) & ~(align - 1));
+			    ((note->descsz + align - 1) & ~(align - 1));
 		}
 	}
 	return 1;
