@@ -26,7 +26,12 @@ die() { echo "ccache-check: error: $*" >&2; exit 2; }
 [ -n "${PLUGIN:-}" ] && [ -f "$PLUGIN" ] || die "PLUGIN (the built plugin) is not set or missing"
 command -v ccache >/dev/null || die "ccache is missing: run 'make deps' (apt-get install ccache)"
 command -v readelf >/dev/null || die "readelf is missing: apt-get install binutils"
-objs=("$(dirname "$PLUGIN")"/*.o)
+# The plugin's objects, one per plugin/*.c (the build directory may hold
+# objects of sources that no longer exist).
+objs=()
+for src in "$(dirname "$0")"/../../plugin/*.c; do
+	objs+=("$(dirname "$PLUGIN")/$(basename "${src%.c}").o")
+done
 [ -f "${objs[0]}" ] || die "no plugin objects next to $PLUGIN"
 
 # A private cache with no configuration but ours.
