@@ -58,7 +58,10 @@ PLUGIN_CXXFLAGS	:= -I include -I $(PLUGIN_DIR)/include -fPIC -std=gnu++14 \
 # linked in statically with their symbols hidden: cc1 carries its own
 # copy and does not load the shared libstdc++, which would otherwise cost
 # about 2 MB per compile.  docs/performance.md has the measurements.
-PLUGIN_LDFLAGS	:= -shared -static-libstdc++ -static-libgcc -Wl,--exclude-libs,ALL
+# --build-id: the plugin's identity for -fplugin-arg-mmap_prepare_plugin-id
+# (compiler caches; docs/caches-and-distributed-builds.md).
+PLUGIN_LDFLAGS	:= -shared -static-libstdc++ -static-libgcc -Wl,--exclude-libs,ALL \
+		   -Wl,--build-id=sha1
 ifeq ($(SANITIZE),1)
 PLUGIN_CXXFLAGS	+= -fsanitize=address,undefined -fno-omit-frame-pointer
 PLUGIN_LDFLAGS	+= -fsanitize=address,undefined
@@ -112,7 +115,7 @@ print-plugin:
 
 # Installs what the two README commands need (Debian), or says how.
 deps:
-	@CC='$(CC)' CXX='$(CXX)' NEED_DEJAGNU=$(NEED_DEJAGNU) scripts/install-deps.sh
+	@CC='$(CC)' CXX='$(CXX)' NEED_DEJAGNU=$(NEED_DEJAGNU) NEED_ICECC=$(NEED_ICECC) scripts/install-deps.sh
 
 run: NEED_DEJAGNU := 0
 run: deps
@@ -126,9 +129,31 @@ check: deps
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-records.sh
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/fixits/run.sh
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
+	@$(if $(filter 1,$(SANITIZE)),true,$(TOOLCHAIN_ENV) testsuite/toolchain/ccache-check.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/packaging/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh
+
+TOOLCHAIN_ENV	= CC='$(CC)' CXX='$(CXX)' PLUGIN="$(PLUGIN_NOW)" PLUGIN_LDFLAGS='$(PLUGIN_LDFLAGS)'
+
+# The plugin's GNU build id, for -fplugin-arg-mmap_prepare_plugin-id=.
+.PHONY: print-plugin-id
+# Only the id goes to stdout: $$(make -s print-plugin-id).
+print-plugin-id:
+	@$(MAKE) -s --no-print-directory all >&2
+	@readelf -n $(PLUGIN) | sed -n 's/^ *Build ID: //p'
+
+# icecream (scheduler and two daemons on loopback in a private network
+# namespace) compiling real 7.2 kernel objects remotely with the plugin;
+# also distcc's refusal; testsuite/toolchain/distributed-check.sh and
+# docs/caches-and-distributed-builds.md.  Root; about 2 minutes (3.5 the
+# first time, which configures a copy of the tree in $MP_CACHE).
+.PHONY: check-distributed
+check-distributed: NEED_DEJAGNU := 0
+check-distributed: NEED_ICECC := 1
+check-distributed: deps
+	@$(MAKE) --no-print-directory all
+	@$(TOOLCHAIN_ENV) testsuite/toolchain/distributed-check.sh
 
 # Reproducible fuzzing (csmith programs and testsuite mutants): N each.
 N		?= 200
@@ -197,6 +222,15 @@ check-kernel: NEED_DEJAGNU := 0
 check-kernel: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/check-kernel.sh
+
+# The CI gate on a real kernel (linux-source-7.2 with the in-tree series,
+# out of tree and with CONFIG_GCC_PLUGIN_MMAP_PREPARE): testsuite/gate/kernel-check.sh,
+# docs/ci-gate.md.  About 12 minutes cold (copy, two configures), 1 warm.
+.PHONY: check-gate-kernel
+check-gate-kernel: NEED_DEJAGNU := 0
+check-gate-kernel: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/kernel-check.sh
 
 # make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=...] [CC=gcc-N]
 # The plugin goes into GCC's own plugin directory of $(CC), whatever

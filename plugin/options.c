@@ -6,8 +6,12 @@
  * is an error that names the key, never a silent default.
  */
 #include "mmap_prepare.h"
+#include <link.h>		/* dl_iterate_phdr: the plugin's own build id */
 
 struct mp_options mp_opts;
+
+/* w1: the W=1 rules are on, as under kbuild's W=1 (see below). */
+static bool w1_arg;
 
 /*
  * SPEC's list plus the two mm-private headers whose inline helpers build
@@ -193,12 +197,87 @@ static bool parse_action_ok(const char *key, const char *value)
 	return true;
 }
 
+/* The parent of process PID, or 0. */
+static long parent_of(long pid)
+{
+	char path[64], buf[512];
+	const char *p;
+	long ppid;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = 0;
+	/* "PID (COMM) STATE PPID ...": COMM may hold anything, even ")". */
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 1, " %*c %ld", &ppid) != 1)
+		return 0;
+	return ppid;
+}
+
+/*
+ * The ccache process this compile runs under, 0 if none, -1 if it cannot
+ * be told: cc1's parent is the driver, whose parent is ccache
+ * (CC="ccache gcc" or a masquerading /usr/lib/ccache/gcc), perhaps with a
+ * distributed compiler's client in between.  A disabled ccache
+ * (CCACHE_DISABLE=1) replaces itself with the compiler, so it is not
+ * found.  Without /proc (icecream's remote environments are chroots
+ * without it) nothing can be told.
+ */
+static long ccache_ancestor(void)
+{
+	long pid = getppid();
+	int depth;
+
+	if (access("/proc/self/exe", F_OK))
+		return -1;
+	for (depth = 0; depth < 4 && pid > 1; depth++) {
+		char path[64], exe[PATH_MAX];
+		ssize_t n;
+
+		snprintf(path, sizeof(path), "/proc/%ld/exe", pid);
+		n = readlink(path, exe, sizeof(exe) - 1);
+		if (n > 0) {
+			exe[n] = 0;
+			if (!strcmp(lbasename(exe), "ccache"))
+				return pid;
+		}
+		pid = parent_of(pid);
+	}
+	return 0;
+}
+
+/*
+ * report=FILE.  Refused under ccache: a cache hit replays the warnings
+ * but never runs the plugin, so nothing would be appended to FILE.  And
+ * refused where the compile runs on another machine (icecream's remote
+ * environments): FILE there is not the caller's.
+ */
 static bool parse_report(const char *key, const char *value)
 {
 	FILE *f;
+	long pid;
 
 	if (!need_value(key, value))
 		return false;
+	pid = ccache_ancestor();
+	if (pid < 0) {
+		option_error(key,
+			     "this compile runs without %</proc%>, as on a distributed compiler's remote machine, where the report %qs is not the one on the machine that started the build; write reports from local compiles (%<ICECC=disable%>)",
+			     value);
+		return false;
+	}
+	if (pid) {
+		option_error(key,
+			     "this compile runs under ccache (process %ld), which serves later builds of the object from its cache without running the plugin, so their findings would be missing from %qs; set %<CCACHE_DISABLE=1%> for runs that write a report",
+			     pid, value);
+		return false;
+	}
 	/* Fail now, with the reason, rather than losing findings later. */
 	f = fopen(value, "a");
 	if (!f) {
@@ -290,11 +369,118 @@ static bool parse_sweep_limit(const char *key, const char *value)
 	return true;
 }
 
+/* An ELF note's header: three 32-bit words in either ELF class. */
+struct mp_note {
+	unsigned int namesz, descsz, type;
+};
+
+/* What find_build_id looks for and finds. */
+struct build_id_search {
+	uintptr_t addr;		/* an address inside this plugin */
+	const char *path;	/* the plugin's file, once found */
+	char hex[2 * 64 + 1];	/* its GNU build id in hex, or "" */
+};
+
+/* dl_iterate_phdr callback: the build id note of the object holding addr. */
+static int find_build_id(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct build_id_search *s = (struct build_id_search *)data;
+	bool mine = false;
+	int i;
+
+	for (i = 0; i < info->dlpi_phnum; i++) {
+		typeof(info->dlpi_phdr) ph = &info->dlpi_phdr[i];
+		uintptr_t start = info->dlpi_addr + ph->p_vaddr;
+
+		if (ph->p_type == PT_LOAD && s->addr >= start &&
+		    s->addr < start + ph->p_memsz)
+			mine = true;
+	}
+	(void)size;
+	if (!mine)
+		return 0;
+	s->path = info->dlpi_name;
+	for (i = 0; i < info->dlpi_phnum; i++) {
+		typeof(info->dlpi_phdr) ph = &info->dlpi_phdr[i];
+		size_t align = ph->p_align == 8 ? 8 : 4;
+		const char *p, *end;
+
+		if (ph->p_type != PT_NOTE)
+			continue;
+		p = (const char *)(info->dlpi_addr + ph->p_vaddr);
+		end = p + ph->p_memsz;
+		while (p + sizeof(struct mp_note) <= end) {
+			const struct mp_note *note = (const struct mp_note *)p;
+			const char *name = p + sizeof(*note);
+			const unsigned char *desc = (const unsigned char *)
+				name + ((note->namesz + align - 1) & ~(align - 1));
+			unsigned int j;
+
+			if (note->type == NT_GNU_BUILD_ID && note->namesz == 4 &&
+			    !memcmp(name, "GNU", 4) && note->descsz <= 64) {
+				for (j = 0; j < note->descsz; j++)
+					sprintf(s->hex + 2 * j, "%02x", desc[j]);
+				return 1;
+			}
+			p = (const char *)desc +
+			    ((note->descsz + align - 1) & ~(align - 1));
+		}
+	}
+	return 1;
+}
+
+static bool valid_hex(const char *s)
+{
+	for (; *s; s++) {
+		if (!ISXDIGIT(*s))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * id=HEX: this plugin's GNU build id.  The argument exists for compiler
+ * caches, which hash the command line but know the plugin only by size
+ * and mtime; a stale id (the plugin was rebuilt, the id was not
+ * recomputed) is an error rather than a cache key that lies.
+ */
+static bool parse_id(const char *key, const char *value)
+{
+	struct build_id_search s = { (uintptr_t)&find_build_id, NULL, "" };
+	size_t i;
+
+	if (!need_value(key, value))
+		return false;
+	if (!valid_hex(value)) {
+		option_error(key,
+			     "%qs is not a build id (hex digits, as %<readelf -n%> prints after %<Build ID:%>)",
+			     value);
+		return false;
+	}
+	dl_iterate_phdr(find_build_id, &s);
+	if (!*s.hex) {
+		option_error(key,
+			     "%s has no GNU build id to compare with; link it with %<-Wl,--build-id%>",
+			     s.path && *s.path ? s.path : mp_plugin_name);
+		return false;
+	}
+	for (i = 0; value[i] && TOLOWER(value[i]) == s.hex[i]; i++)
+		;
+	if (value[i] || s.hex[i]) {
+		option_error(key,
+			     "%qs is not the build id of %s, which is %qs: compute the id from the plugin this compile loads",
+			     value, s.path, s.hex);
+		return false;
+	}
+	return true;
+}
+
 static void set_defaults(void)
 {
 	unsigned int i;
 
 	memset(&mp_opts, 0, sizeof(mp_opts));
+	w1_arg = false;
 	for (i = 0; i < mp_rule_count; i++) {
 		mp_rules[i]->on = mp_rules[i]->dflt == MP_ON;
 		mp_rules[i]->named = false;
@@ -334,8 +520,13 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 			ok &= parse_acquire(key, value);
 		} else if (!strcmp(key, "sweep-limit")) {
 			ok &= parse_sweep_limit(key, value);
+		} else if (!strcmp(key, "id")) {
+			ok &= parse_id(key, value);
+		} else if (!strcmp(key, "w1")) {
+			ok &= refuse_value(key, value);
+			w1_arg = true;
 		} else {
-			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report, acquire, sweep-limit)",
+			error("unknown option %<-fplugin-arg-%s-%s%> (known: disable, rules, core, action-ok, werror, report, acquire, sweep-limit, id, w1)",
 			      mp_plugin_name, key);
 			ok = false;
 		}
@@ -344,10 +535,24 @@ bool mp_parse_options(int argc, struct plugin_argument *argv)
 }
 
 /*
- * kbuild passes -DKBUILD_EXTRA_WARN1 under W=1.  It is looked up at the
- * first declaration the front end finishes: by the time the pass runs, a
- * garbage collection may have purged unused macro identifiers.  An
- * explicit rules= setting wins.
+ * kbuild's W=1 adds exactly these four warnings (6.16 to 7.3), besides
+ * -DKBUILD_EXTRA_WARN1; without W=1 it passes -Wno-unused-const-variable.
+ * The options, unlike the macro, reach cc1 also when it compiles already
+ * preprocessed input (CCACHE_NOCPP2=1, distributed compilers).
+ */
+static bool kbuild_w1_warnings(void)
+{
+	return warn_suggest_attribute_format &&	/* -Wmissing-format-attribute */
+	       cpp_warn_missing_include_dirs && cpp_warn_undef &&
+	       warn_unused_const_variable;
+}
+
+/*
+ * W=1 is the w1 argument, kbuild's W=1 warnings, or the macro
+ * KBUILD_EXTRA_WARN1 kbuild defines under W=1.  The macro is looked up at
+ * the first declaration the front end finishes: by the time the pass
+ * runs, a garbage collection may have purged unused macro identifiers.
+ * An explicit rules= setting wins.
  */
 void mp_apply_kbuild_extra_warn(void)
 {
@@ -359,10 +564,9 @@ void mp_apply_kbuild_extra_warn(void)
 	if (done)
 		return;
 	done = true;
-	if (!parse_in)
-		return;
-	w1 = cpp_defined(parse_in, (const unsigned char *)macro,
-			 sizeof(macro) - 1);
+	w1 = w1_arg || kbuild_w1_warnings() ||
+	     (parse_in && cpp_defined(parse_in, (const unsigned char *)macro,
+				      sizeof(macro) - 1));
 	for (i = 0; i < mp_rule_count; i++) {
 		if (mp_rules[i]->dflt == MP_W1 && !mp_rules[i]->named)
 			mp_rules[i]->on = w1;

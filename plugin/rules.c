@@ -89,7 +89,9 @@ const char *mp_help_text(void)
 			 "werror\t\treport this plugin's findings as errors\n"
 			 "report=FILE\tappend one JSON object per finding to FILE\n"
 			 "acquire=LIST\tmore acquisitions for the stateful rule: get_foo/put_foo,try_foo?/put_foo\n"
-			 "sweep-limit=N\tfor tests: stop the analysis of a function after N sweeps\n",
+			 "sweep-limit=N\tfor tests: stop the analysis of a function after N sweeps\n"
+			 "w1\t\tthe W=1 rules on, as under kbuild's W=1\n"
+			 "id=BUILD-ID\tthis plugin's GNU build id, for compiler caches (checked)\n",
 			 mp_default_core);
 	for (i = 0; i < mp_rule_count; i++) {
 		char *next = xasprintf("%srule %s (%s): %s\n", help,

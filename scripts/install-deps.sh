@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Installs the Debian packages the build and the tests need for $CC:
 # the compiler pair, its plugin headers and (with NEED_DEJAGNU=1)
-# DejaGnu.  As root it runs apt-get; otherwise it prints the command.
+# DejaGnu (and ccache, for testsuite/toolchain/ccache-check.sh); with
+# NEED_ICECC=1 icecream and distcc, for make check-distributed.  As root
+# it runs apt-get; otherwise it prints the command.
 set -euo pipefail
 
 : "${CC:=gcc}"
@@ -44,9 +46,22 @@ if [ "${NEED_DEJAGNU:-0}" = 1 ]; then
 	command -v git >/dev/null || need+=(git)
 	# The packaging checks render the man pages (man -l).
 	command -v man >/dev/null || need+=(man-db)
+	# The gate tests' ccache run (Debian's ccache).
+	command -v ccache >/dev/null || need+=(ccache)
 	# The fuzzer's program generator.
 	command -v csmith >/dev/null || need+=(csmith)
 	[ -f /usr/include/csmith/csmith.h ] || need+=(libcsmith-dev)
+	# The plugin under a compiler cache.
+	command -v ccache >/dev/null || need+=(ccache)
+fi
+icecc_new=0
+if [ "${NEED_ICECC:-0}" = 1 ]; then
+	# The programs only: make check-distributed runs its own daemons
+	# inside a private network namespace (unshare, from util-linux; ip).
+	command -v iceccd >/dev/null || { need+=(icecc); icecc_new=1; }
+	# distcc's daemon stays off unless /etc/default/distcc says otherwise.
+	command -v distccd >/dev/null || need+=(distcc)
+	command -v ip >/dev/null || need+=(iproute2)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
@@ -56,5 +71,20 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "installing: ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Debian's icecc starts iceccd, which broadcasts on every network the
+# machine is on, and enables it at boot.  policy-rc.d (the admin's veto
+# on service starts, honoured by invoke-rc.d) keeps it from starting; the
+# boot links are disabled again below.
+policy=/usr/sbin/policy-rc.d
+if [ $icecc_new = 1 ] && [ ! -e $policy ]; then
+	printf '#!/bin/sh\nexit 101\n' >$policy
+	chmod 755 $policy
+	trap 'rm -f $policy' EXIT
+fi
 apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 ||
 	{ apt-get update -qq && apt-get install -y -qq "${need[@]}"; }
+if [ $icecc_new = 1 ]; then
+	for s in iceccd icecc-scheduler; do
+		update-rc.d "$s" disable >/dev/null 2>&1 || true
+	done
+fi

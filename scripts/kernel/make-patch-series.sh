@@ -296,7 +296,8 @@ it is not enabled by this patch.
 
 Plugin arguments (-fplugin-arg-mmap_prepare_plugin-KEY[=VALUE]):
 disable, rules=[+-]NAME,... (e.g. rules=+deprecated-mmap),
-core=PATHS, action-ok=FIELDS, werror, report=FILE (JSON Lines)."
+core=PATHS, action-ok=FIELDS, werror, report=FILE (JSON Lines), w1 (the
+W=1 rules) and id=BUILD-ID (the plugin's build id, for compiler caches)."
 
 # ---- 0002: the Kconfig entry ----
 {
@@ -343,6 +344,10 @@ the plugin; kbuild starts using it in the next patch."
 awk '
 	!done && /^# All the plugin CFLAGS are collected here/ {
 		print "gcc-plugin-$(CONFIG_GCC_PLUGIN_MMAP_PREPARE)\t+= mmap_prepare_plugin.so"
+		print "ifneq ($(findstring 1, $(KBUILD_EXTRA_WARN)),)"
+		print "gcc-plugin-cflags-$(CONFIG_GCC_PLUGIN_MMAP_PREPARE)\t\t\\"
+		print "\t\t+= -fplugin-arg-mmap_prepare_plugin-w1"
+		print "endif"
 		print "ifdef CONFIG_GCC_PLUGIN_MMAP_PREPARE"
 		print "    DISABLE_MMAP_PREPARE_PLUGIN += -fplugin-arg-mmap_prepare_plugin-disable"
 		print "endif"
@@ -367,7 +372,7 @@ checked opts out as for the latent_entropy plugin:
 which loads the plugin but has it check nothing. A single rule is turned
 off with -fplugin-arg-mmap_prepare_plugin-rules=-NAME (e.g. in KCFLAGS).
 ${w1:+
-$(wrap 72 "" "" <<<"The rules that need W=1 ($w1) switch on by themselves when KBUILD_EXTRA_WARN1 is defined.")}"
+$(wrap 72 "" "" <<<"The rules that need W=1 ($w1) are switched on under W=1 by -fplugin-arg-mmap_prepare_plugin-w1, which does not depend on the preprocessor (ccache's CCACHE_NOCPP2 and distributed compilers compile preprocessed input, without KBUILD_EXTRA_WARN1).")}"
 
 mkdir -p "$out"
 rm -f "$out"/*.patch
