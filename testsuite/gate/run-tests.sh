@@ -20,7 +20,7 @@ top=$(cd "$here/../.." && pwd)
 . "$top/scripts/lib.sh"
 mp_runner_env
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${MP_KEEP:-}" ] || rm -rf "$work"' EXIT
 gate=${MP_GATE:-$top/scripts/mmap-prepare-gate}
 # Debian's python runs the gate and the queries: a version manager's
 # python3 shim in PATH costs half a second a call.
@@ -186,6 +186,7 @@ gate_tests() {
 	gate_clean
 	gate_violation
 	gate_sarif
+	gate_fixes
 	# A header change rebuilds every object that includes it (from .cmd),
 	# says how far it got, and leaves the build directory as it was.
 	change "header" append include/mp-ops.h '/* header touched */'
@@ -206,6 +207,17 @@ gate_tests() {
 	check "gate: the failed file is named with the compiler's error" \
 		grep -q "^mmap-prepare-gate: failed: drivers/foo/foo.c (drivers/foo/foo.o: .*error" "$work/gate.log"
 	check "gate: a failed run says ERROR" grep -q " (ERROR)$" "$work/gate.log"
+}
+
+# The plugin's fix-its (the records' "fix") are SARIF fixes: a second hook
+# given by an initializer is removed.
+gate_fixes() {
+	change "foo: both hooks" edit drivers/foo/foo.c \
+		's|^\t.mmap_prepare = foo_mmap_prepare,|\t.mmap_prepare = foo_mmap_prepare,\n\t.mmap = foo_old_mmap,|; s|^const struct file_operations foo_fops|int foo_old_mmap(struct file *f, struct vm_area_struct *vma);\n&|'
+	gate_range --sarif "$work/fix.sarif"
+	check "SARIF: a both-hooks finding carries the fix-it as a fix" \
+		test "$(pyq "$work/fix.sarif" '" ".join("%s %d:%d-%d %r" % (c["artifactLocation"]["uri"], p["deletedRegion"]["startLine"], p["deletedRegion"]["startColumn"], p["deletedRegion"]["endColumn"], p["insertedContent"]["text"]) for r in d["runs"][0]["results"] for f in r.get("fixes", []) for c in f["artifactChanges"] for p in c["replacements"])')" = "drivers/foo/foo.c 19:1-23 ''"
+	check "SARIF: with fixes, valid" sarif_valid "$work/fix.sarif"
 }
 
 # snapshot: every file of $repo's build (not .git) with its checksum and
