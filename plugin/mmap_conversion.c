@@ -473,6 +473,10 @@ static const char *member(struct rewriter *rw, const char *p, struct text *out)
 			r = flag_mask(r, false, &m, &n);
 		else
 			r = NULL;
+		/* (vma->vm_flags & M) == X is a test only when X is 0 */
+		if (r && (p = punct(r, ")")) && (punct(p, "==") || punct(p, "!=")) &&
+		    !word(punct(p, "==") ? punct(p, "==") : punct(p, "!="), "0"))
+			r = NULL;
 		if (!r || !declared[n > 1 ? H_TEST_ANY : H_TEST]) {
 			free(m.buf);
 			rw->failed = true;

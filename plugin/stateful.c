@@ -33,6 +33,10 @@
  * table names the ones that acquire.  Not core code.  A call to a
  * function in the table is judged by its name, anything else by nothing
  * (external) or by its own analysis (a static function in scope).
+ *
+ * mp_stateful_held_sites() gives the same answer for any function (a
+ * .mmap hook, for deprecated-mmap's conversion advice), so state has one
+ * definition.
  */
 #include "mmap_prepare.h"
 

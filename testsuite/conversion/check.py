@@ -13,7 +13,8 @@
    finding of the plugin (not deprecated-mmap any more, and none of the
    rules that check mmap_prepare hooks).
 
-Environment: CC, PLUGIN.  Prints one line per check; exit 1 on a failure.
+Environment: CC, PLUGIN; MP_KEEP=DIR keeps the converted file there.
+Prints one line per check; exit 1 on a failure.
 """
 import json
 import os
