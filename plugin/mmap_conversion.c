@@ -763,7 +763,9 @@ static void add_note(struct mp_conversion *c, location_t loc, char *text,
 	MP_GROW(c->notes, c->n_notes, c->notes_cap);
 	n = &c->notes[c->n_notes++];
 	memset(n, 0, sizeof(*n));
-	n->loc = loc;
+	/* at the statement, not inside a macro it uses (pgprot_noncached()) */
+	n->loc = linemap_resolve_location(line_table, loc,
+					  LRK_MACRO_EXPANSION_POINT, NULL);
 	n->text = text;
 	n->by_hand = by_hand;
 }

@@ -96,7 +96,9 @@ void zap_vma_ptes(struct vm_area_struct *vma, unsigned long address,
 		  unsigned long size);
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 int generic_file_readonly_mmap(struct file *file, struct vm_area_struct *vma);
-pgprot_t pgprot_noncached(pgprot_t prot);
+/* A macro, as on x86: the statement's location is inside its expansion. */
+pgprot_t __pgprot_noncached(pgprot_t prot);
+#define pgprot_noncached(prot) __pgprot_noncached(prot)
 pgprot_t pgprot_writecombine(pgprot_t prot);
 void foo_track_vma(struct vm_area_struct *vma);
 
