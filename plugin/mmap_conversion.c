@@ -549,6 +549,29 @@ static const char *mapped_call(struct rewriter *rw, const char *name,
 		free(m.buf);
 		return q;
 	}
+	/* vm_flags_mod(vma, set, clear): both updates */
+	if (!strcmp(name, "vm_flags_mod") && declared[H_SET_FLAGS] &&
+	    declared[H_CLEAR_FLAGS]) {
+		struct text set = {}, clear = {};
+
+		q = punct(p, "(");
+		q = q ? word(q, rw->vma) : NULL;
+		q = q ? punct(q, ",") : NULL;
+		q = q ? flag_mask(q, true, &set, &n) : NULL;
+		q = q ? punct(q, ",") : NULL;
+		q = q ? flag_mask(q, true, &clear, &n) : NULL;
+		q = q ? punct(q, ")") : NULL;
+		if (q) {
+			puts_(out, "vma_desc_set_flags(desc");
+			puts_(out, set.buf);
+			puts_(out, "); vma_desc_clear_flags(desc");
+			puts_(out, clear.buf);
+			puts_(out, ")");
+		}
+		free(set.buf);
+		free(clear.buf);
+		return q;
+	}
 	if ((!strcmp(name, "generic_file_mmap") && declared[H_GENERIC_MMAP]) ||
 	    (!strcmp(name, "generic_file_readonly_mmap") && declared[H_GENERIC_RO_MMAP])) {
 		q = punct(p, "(");
@@ -721,7 +744,8 @@ static const char *const no_helper[] = {
 };
 /* Calls the rewriter maps (when the unit declares their replacement). */
 static const char *const rewritten_calls[] = {
-	"vm_flags_set", "vm_flags_clear", "vma_pages", "vma_set_anonymous",
+	"vm_flags_set", "vm_flags_clear", "vm_flags_mod", "vma_pages",
+	"vma_set_anonymous",
 	"generic_file_mmap", "generic_file_readonly_mmap", NULL
 };
 

@@ -24,6 +24,8 @@ enum {
 	VMA_MAYSHARE_BIT = 7,
 	VMA_PFNMAP_BIT = 10,
 	VMA_IO_BIT = 14,
+	VMA_SEQ_READ_BIT = 15,
+	VMA_RAND_READ_BIT = 16,
 	VMA_DONTCOPY_BIT = 17,
 	VMA_DONTEXPAND_BIT = 18,
 	VMA_DONTDUMP_BIT = 26,
@@ -37,6 +39,8 @@ enum {
 #define VM_MAYSHARE	INIT_VM_FLAG(MAYSHARE)
 #define VM_PFNMAP	INIT_VM_FLAG(PFNMAP)
 #define VM_IO		INIT_VM_FLAG(IO)
+#define VM_SEQ_READ	INIT_VM_FLAG(SEQ_READ)
+#define VM_RAND_READ	INIT_VM_FLAG(RAND_READ)
 #define VM_DONTCOPY	INIT_VM_FLAG(DONTCOPY)
 #define VM_DONTEXPAND	INIT_VM_FLAG(DONTEXPAND)
 #define VM_DONTDUMP	INIT_VM_FLAG(DONTDUMP)
@@ -74,6 +78,12 @@ static inline void vm_flags_set(struct vm_area_struct *vma, vm_flags_t flags)
 static inline void vm_flags_clear(struct vm_area_struct *vma, vm_flags_t flags)
 {
 	vma->flags.__vma_flags[0] &= ~flags;
+}
+
+static inline void vm_flags_mod(struct vm_area_struct *vma, vm_flags_t set,
+				vm_flags_t clear)
+{
+	vma->flags.__vma_flags[0] = (vma->flags.__vma_flags[0] | set) & ~clear;
 }
 
 static inline unsigned long vma_pages(const struct vm_area_struct *vma)

@@ -48,6 +48,7 @@ static int flags_mmap(struct file *file, struct vm_area_struct *vma) /* { dg-mes
 		return -EINVAL;
 	vm_flags_set(vma, VM_IO | VM_DONTEXPAND | VM_DONTDUMP); /* { dg-message "write 'vma_desc_set_flags.desc, VMA_IO_BIT, VMA_DONTEXPAND_BIT, VMA_DONTDUMP_BIT.;'" } */
 	vm_flags_clear(vma, VM_MAYWRITE);	/* { dg-message "write 'vma_desc_clear_flags.desc, VMA_MAYWRITE_BIT.;'" } */
+	vm_flags_mod(vma, VM_SEQ_READ, VM_RAND_READ); /* { dg-message "write 'vma_desc_set_flags.desc, VMA_SEQ_READ_BIT.; vma_desc_clear_flags.desc, VMA_RAND_READ_BIT.;'" } */
 	return 0;
 }
 const struct file_operations flags_fops = {
