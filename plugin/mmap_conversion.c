@@ -148,8 +148,11 @@ struct src_file {
 	char *text;
 	char *code;			/* per byte: 1 code, 2 literal, 0 comment */
 	size_t len;
+	size_t *line_start;		/* by line number - 1 */
+	unsigned int n_lines;
 };
 
+/* The files read, for the unit (a compiler process compiles one). */
 static struct src_file *files;
 static unsigned int n_files, files_cap;
 
@@ -215,6 +218,7 @@ static struct src_file *source(const char *name)
 	unsigned int i;
 	FILE *in;
 	long len;
+	size_t pos;
 
 	for (i = 0; i < n_files; i++) {
 		if (!strcmp(files[i].name, name))
@@ -237,6 +241,12 @@ static struct src_file *source(const char *name)
 	f->text[f->len] = '\0';
 	fclose(in);
 	mark_code(f);
+	f->line_start = XNEWVEC(size_t, f->len + 2);
+	f->line_start[f->n_lines++] = 0;
+	for (pos = 0; pos < f->len; pos++) {
+		if (f->text[pos] == '\n')
+			f->line_start[f->n_lines++] = pos + 1;
+	}
 	return f;
 }
 
@@ -245,21 +255,16 @@ static bool offset_of(location_t loc, struct src_file **file, size_t *off)
 {
 	expanded_location e;
 	struct src_file *f;
-	size_t pos = 0;
-	int line;
+	size_t pos;
 
 	loc = linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
 	e = expand_location(loc);
 	if (!e.file || e.line <= 0 || e.column <= 0)
 		return false;
 	f = source(e.file);
-	if (!f)
+	if (!f || (unsigned int)e.line > f->n_lines)
 		return false;
-	for (line = 1; line < e.line && pos < f->len; pos++) {
-		if (f->text[pos] == '\n')
-			line++;
-	}
-	pos += e.column - 1;
+	pos = f->line_start[e.line - 1] + e.column - 1;
 	if (pos >= f->len)
 		return false;
 	*file = f;
@@ -865,14 +870,13 @@ static bool vma_used_after(const struct mp_fn_facts *facts, gimple *stmt)
 {
 	basic_block bb = gimple_bb(stmt);
 	auto_vec<basic_block> work;
-	bitmap_head seen, later;
+	bitmap_head later;
 	bool used = false;
 	unsigned int i;
 	edge e;
 	edge_iterator ei;
 	gimple_stmt_iterator si;
 
-	bitmap_initialize(&seen, NULL);
 	bitmap_initialize(&later, NULL);
 	/* blocks after STMT's */
 	work.safe_push(bb);
@@ -901,7 +905,6 @@ static bool vma_used_after(const struct mp_fn_facts *facts, gimple *stmt)
 			}
 		}
 	}
-	bitmap_clear(&seen);
 	bitmap_clear(&later);
 	return used;
 }
