@@ -326,9 +326,11 @@ struct mp_conversion {
 	unsigned int n_notes, notes_cap;
 };
 
-/* PLUGIN_FINISH_DECL and PLUGIN_FINISH_TYPE, while the rule is on: the
-   helpers and VMA_*_BIT numbers the unit declares. */
+/* PLUGIN_FINISH_DECL, PLUGIN_PRE_GENERICIZE and PLUGIN_FINISH_TYPE,
+   while the rule is on: the helpers and VMA_*_BIT numbers the unit
+   declares. */
 void mp_conversion_finish_decl(tree decl);
+void mp_conversion_finish_function(tree fndecl);
 void mp_conversion_finish_type(tree type);
 /* Classifies HOOK (the function given to .mmap, or NULL); the analysis
    must still be alive (during the pass). */

@@ -30,9 +30,15 @@ enum helper_id {
 	H_COUNT
 };
 
+/*
+ * The helpers, as functions (declared, or defined static inline) or, for
+ * the variadic flag helpers (and vma_desc_test(), a function in 7.2),
+ * also as macros.  Macros are looked up while the front end still parses:
+ * identifiers are purged by the first collection after it.
+ */
 static const struct {
 	const char *name;
-	bool macro;
+	bool macro;			/* may also be a macro */
 } helpers[H_COUNT] = {
 	{ "generic_file_mmap_prepare", false },
 	{ "generic_file_readonly_mmap_prepare", false },
@@ -51,7 +57,6 @@ static const struct {
 };
 
 static bool declared[H_COUNT];
-static bool macros_pending = true;
 
 struct vma_bit {
 	char *name;			/* "VMA_IO_BIT" */
@@ -59,28 +64,46 @@ struct vma_bit {
 static struct vma_bit *bits;
 static unsigned int n_bits, bits_cap;
 
+/*
+ * Called for every declaration the front end finishes (tens of thousands
+ * in a kernel unit): one comparison rejects almost all of them.
+ */
 void mp_conversion_finish_decl(tree decl)
 {
 	const char *name;
 	unsigned int i;
 
-	if (macros_pending && parse_in) {
-		macros_pending = false;
-		for (i = 0; i < H_COUNT; i++) {
-			if (!helpers[i].macro || declared[i])
-				continue;
-			declared[i] = cpp_defined(parse_in,
-						  (const unsigned char *)helpers[i].name,
-						  strlen(helpers[i].name));
-			macros_pending |= !declared[i];
-		}
-	}
 	if (TREE_CODE(decl) != FUNCTION_DECL || !DECL_NAME(decl))
 		return;
 	name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	if (name[0] != 'g' && name[0] != 'm' && name[0] != 'v')
+		return;
 	for (i = 0; i < H_COUNT; i++) {
-		if (!helpers[i].macro && !strcmp(name, helpers[i].name))
+		if (!strcmp(name, helpers[i].name))
 			declared[i] = true;
+	}
+}
+
+/* Does FNDECL take a struct vm_area_struct *? */
+static bool has_vma_param(tree fndecl);
+
+/*
+ * A function definition.  The macro helpers are looked up at the
+ * definitions that take a VMA (the .mmap hooks, after the headers), a
+ * few hundred lookups at most per unit.
+ */
+void mp_conversion_finish_function(tree fndecl)
+{
+	unsigned int i;
+
+	mp_conversion_finish_decl(fndecl);
+	if (!parse_in || !has_vma_param(fndecl))
+		return;
+	for (i = 0; i < H_COUNT; i++) {
+		if (helpers[i].macro && !declared[i])
+			declared[i] = cpp_defined(parse_in,
+						  (const unsigned char *)helpers[i].name,
+						  strlen(helpers[i].name));
 	}
 }
 
@@ -968,6 +991,17 @@ static bool is_vma_pointer_type(tree type)
 	return TREE_CODE(type) == RECORD_TYPE && name &&
 	       TREE_CODE(name) == IDENTIFIER_NODE &&
 	       !strcmp(IDENTIFIER_POINTER(name), "vm_area_struct");
+}
+
+static bool has_vma_param(tree fndecl)
+{
+	tree parm;
+
+	for (parm = DECL_ARGUMENTS(fndecl); parm; parm = DECL_CHAIN(parm)) {
+		if (is_vma_pointer_type(TREE_TYPE(parm)))
+			return true;
+	}
+	return false;
 }
 
 /*

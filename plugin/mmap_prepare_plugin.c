@@ -82,7 +82,7 @@ static void pre_genericize(void *event_data, void *data)
 	tree decl = (tree)event_data;
 
 	if (decl && !seen_error())
-		mp_conversion_finish_decl(decl);
+		mp_conversion_finish_function(decl);
 	(void)data;
 }
 

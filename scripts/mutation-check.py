@@ -255,7 +255,7 @@ MUTANTS = [
       "mp_conversion_classify", 'if (!strcmp(name, "generic_file_mmap") && declared[H_GENERIC_MMAP])',
       "if (0)", ["convert-rows.c"]),
     M("conv-macro-helpers", "deprecated-mmap", "mmap_conversion.c",
-      "mp_conversion_finish_decl", "declared[i] = cpp_defined(parse_in,",
+      "mp_conversion_finish_function", "declared[i] = cpp_defined(parse_in,",
       "declared[i] = 0 && cpp_defined(parse_in,", ["convert-rows.c"]),
     M("conv-note-at-statement", "deprecated-mmap", "mmap_conversion.c", "add_note",
       "n->loc = linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);",
