@@ -853,6 +853,11 @@ static void note_rewrite(struct judge *j, struct rewriter *rw, location_t loc)
 	}
 	mp_key_index_put(&j->noted, (uintptr_t)f, start, 0);
 	text = rewrite(rw, stmt);
+	/* The VMA under another name (a local copy): nothing was rewritten. */
+	if (text && !strcmp(text, stmt)) {
+		free(text);
+		text = NULL;
+	}
 	free(stmt);
 	add_note(j->c, loc, text, !text);
 }
