@@ -128,6 +128,7 @@ check: deps
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-rule-lists.py
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-records.sh
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/fixits/run.sh
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/conversion/check.py
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
 	@$(if $(filter 1,$(SANITIZE)),true,$(TOOLCHAIN_ENV) testsuite/toolchain/ccache-check.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1

@@ -405,7 +405,7 @@ static void address_arg_write(struct builder *b, gcall *call, unsigned int idx,
 		return;
 	if (is_descriptor_cast(b->t, arg))
 		return;
-	if (callee && b->write_ranges && v.off_known &&
+	if (callee && b->write_ranges && b->t->mode == MP_TRACK_DESCRIPTORS && v.off_known &&
 	    ranged_address_write(b, call, idx, v))
 		return;
 

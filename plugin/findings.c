@@ -58,6 +58,7 @@ static void free_finding(struct mp_finding *f)
 	free(f->text);
 	free(f->text2);
 	free(f->fix_text);
+	free(f->record_extra);
 }
 
 void mp_finding_add(const struct mp_finding *f)
@@ -186,6 +187,8 @@ static void append_report(const struct mp_finding *f, const char *message)
 		json_string(mem, f->fix_text ? f->fix_text : "");
 		fputc('}', mem);
 	}
+	if (f->record_extra)
+		fputs(f->record_extra, mem);
 	fputs("}\n", mem);
 	fclose(mem);
 
@@ -207,6 +210,22 @@ void mp_finding_fixits(const struct mp_finding *f, rich_location *richloc)
 	range.m_start = f->fix_start;
 	range.m_finish = f->fix_finish;
 	richloc->add_fixit_replace(range, f->fix_text ? f->fix_text : "");
+}
+
+char *mp_json_quote(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	if (!s)
+		return xstrdup("null");
+	mem = open_memstream(&buf, &len);
+	if (!mem)
+		return xstrdup("null");
+	json_string(mem, s);
+	fclose(mem);
+	return buf;
 }
 
 void mp_finding_shown(const struct mp_finding *f, char *text)

@@ -118,17 +118,14 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 	return r;
 }
 
-static void set_hook(struct ops_record *r, int hook, location_t loc,
-		     location_t compiled_out, tree init_fn)
+/* The DECL_UID of the function VALUE gives, or 0. */
+static unsigned int function_uid(tree value)
 {
-	/* The first sighting wins: the initializer's own location. */
-	if (r->obj.set[hook])
-		return;
-	r->obj.set[hook] = true;
-	r->obj.loc[hook] = loc;
-	r->obj.compiled_out[hook] = compiled_out;
-	if (init_fn && DECL_NAME(init_fn))
-		r->obj.init_fn[hook] = xstrdup(IDENTIFIER_POINTER(DECL_NAME(init_fn)));
+	STRIP_NOPS(value);
+	if (TREE_CODE(value) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(value, 0)) != FUNCTION_DECL)
+		return 0;
+	return DECL_UID(TREE_OPERAND(value, 0));
 }
 
 /* The function VALUE is the address of, with no conversion, or NULL. */
@@ -138,6 +135,24 @@ static tree function_address(tree value)
 	    TREE_CODE(TREE_OPERAND(value, 0)) == FUNCTION_DECL)
 		return TREE_OPERAND(value, 0);
 	return NULL_TREE;
+}
+
+/*
+ * VALUE is the hook given; INIT_FN the function an initializer (not an
+ * assignment) gives, for the both-hooks fix-it.
+ */
+static void set_hook(struct ops_record *r, int hook, location_t loc,
+		     location_t compiled_out, tree value, tree init_fn)
+{
+	/* The first sighting wins: the initializer's own location. */
+	if (r->obj.set[hook])
+		return;
+	r->obj.set[hook] = true;
+	r->obj.loc[hook] = loc;
+	r->obj.compiled_out[hook] = compiled_out;
+	r->obj.fn_uid[hook] = function_uid(value);
+	if (init_fn && DECL_NAME(init_fn))
+		r->obj.init_fn[hook] = xstrdup(IDENTIFIER_POINTER(DECL_NAME(init_fn)));
 }
 
 /* "Set" means a non-null value: .mmap = NULL does not provide a hook. */
@@ -205,7 +220,7 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 			if (loc == UNKNOWN_LOCATION)
 				loc = w->decl_loc;
 			set_hook(get_record(w->uid, off, name, type), hook, loc,
-				 UNKNOWN_LOCATION, function_address(value));
+				 UNKNOWN_LOCATION, value, function_address(value));
 			continue;
 		}
 		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
@@ -464,7 +479,8 @@ static void scan_assignment(gimple *stmt, struct pointer_object **ptrs,
 	if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
 		return;
 	set_hook(record_for_store(base, ptrs, n_ptrs), hook,
-		 gimple_location(stmt), compiled_out, NULL_TREE);
+		 gimple_location(stmt), compiled_out, gimple_assign_rhs1(stmt),
+		 NULL_TREE);
 }
 
 void mp_ops_scan_function(function *fn)
