@@ -126,6 +126,7 @@ check: deps
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh
+	@testsuite/conversion/run-tests.py
 
 # Reproducible fuzzing (csmith programs and testsuite mutants): N each.
 N		?= 200
@@ -195,6 +196,34 @@ check-kernel: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/check-kernel.sh
 
+# The conversion dashboard (scripts/mmap-prepare-conversion, docs/conversion.md).
+# check-conversion-html: its tests with the page opened in headless Chromium
+# (installed when missing), the screenshot kept in build/.
+# conversion-dashboard: configure KERNEL's tree allmodconfig-style, build
+# every unit with a .mmap initializer with rules=+deprecated-mmap, report.
+# conversion-history: the drivers converted between 6.12 and 7.2, put back
+# to .mmap in 7.2 (testsuite/kernel/history/), classified against what
+# upstream did; writes docs/conversion-history.md.
+.PHONY: check-conversion-html conversion-dashboard conversion-history
+KERNEL		?= 7.2
+check-conversion-html:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || \
+		{ echo "error: chromium missing: apt-get install chromium" >&2; exit 1; }
+	@mkdir -p build
+	@MP_SCREENSHOT=$(CURDIR)/build/conversion-screenshot.png testsuite/conversion/run-tests.py --browser=yes
+	@echo "screenshot: build/conversion-screenshot.png"
+
+conversion-dashboard: NEED_DEJAGNU := 0
+conversion-dashboard: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/conversion-dashboard.sh $(KERNEL)
+
+conversion-history: NEED_DEJAGNU := 0
+conversion-history: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/history-check.sh
+
 # make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=$(PREFIX)/lib/gcc-plugins]
 # PLUGINDIR=$$($(CC) -print-file-name=plugin) installs into GCC's own
 # plugin directory, where -fplugin=mmap_prepare_plugin finds it by name.
@@ -207,6 +236,8 @@ install: all
 	install -D -m 0644 $(BUILD)/mmap_prepare_plugin.so $(DESTDIR)$(PLUGINDIR)/mmap_prepare_plugin.so
 	install -D -m 0755 scripts/mmap-prepare-gate $(DESTDIR)$(PREFIX)/bin/mmap-prepare-gate
 	install -D -m 0644 docs/mmap-prepare-gate.1 $(DESTDIR)$(MANDIR)/man1/mmap-prepare-gate.1
+	install -D -m 0755 scripts/mmap-prepare-conversion $(DESTDIR)$(PREFIX)/bin/mmap-prepare-conversion
+	install -D -m 0644 docs/mmap-prepare-conversion.1 $(DESTDIR)$(MANDIR)/man1/mmap-prepare-conversion.1
 	install -d $(DESTDIR)$(DOCDIR)
 	install -m 0644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 
