@@ -70,6 +70,9 @@ def main():
               "directories at depth 3")
         check(s["blockers"] == [{"name": "vma-passed", "count": 3}, {"name": "vm_mm", "count": 1}],
               f"blockers ranked by frequency: {s['blockers']}")
+        ops = {h["hook"]: h["ops"] for h in s["hooks"]}
+        check(ops["barfs_file_mmap"] == "barfs_file_ops" and ops["foo_mmap"] == "foo_fops",
+              "the ops object: from the message when the record has no name for it")
         check(len(s["helpers"]) == 4 and all(h["count"] == 1 for h in s["helpers"]), "helpers counted")
         md = open(os.path.join(out, "conversion.md")).read()
         check("| blocked | 4 | 44.4 % |" in md and
