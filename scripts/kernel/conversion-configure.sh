@@ -5,7 +5,8 @@
 # The conversion dashboard's configuration: x86_64 allmodconfig (every
 # driver and file system that can build here), with what only slows the
 # compiles or stops them switched off: WERROR (plugin notes and W=1 must
-# not stop the build), the sanitizers, KCOV, GCOV, debug info and the
+# not stop the build), the sanitizers, KCOV's instrumentation of every
+# object (KCOV itself stays: kernel/kcov.c has a .mmap), GCOV, debug info and the
 # kernel's own randstruct/latent-entropy/stackleak plugins.  None of them
 # adds or removes a unit.  Then `make prepare modules_prepare`.
 # Cached like configure.sh: a stamp keyed by tree, compiler and arguments.
@@ -26,7 +27,7 @@ outdir=$(readlink -f "$outdir")
 mp_outdir_lock "$outdir"
 jobs=${MP_JOBS:-$(nproc)}
 stamp=$outdir/.mp-configure.stamp
-off="WERROR KASAN UBSAN KCOV GCOV_KERNEL KMSAN KCSAN DEBUG_INFO_DWARF4 DEBUG_INFO_DWARF5
+off="WERROR KASAN UBSAN KCOV_INSTRUMENT_ALL GCOV_KERNEL KMSAN KCSAN DEBUG_INFO_DWARF4 DEBUG_INFO_DWARF5
 	DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT DEBUG_INFO_BTF GCC_PLUGIN_LATENT_ENTROPY
 	GCC_PLUGIN_STACKLEAK KSTACK_ERASE RANDSTRUCT_FULL RANDSTRUCT_PERFORMANCE FORTIFY_SOURCE"
 cc=gcc
@@ -45,7 +46,7 @@ args=()
 for s in $off; do args+=(-d "$s"); done
 "$ksrc/scripts/config" --file "$outdir/.config" "${args[@]}" -e DEBUG_INFO_NONE -e RANDSTRUCT_NONE
 mk -s "$@" olddefconfig
-for s in WERROR KASAN UBSAN KCOV; do
+for s in WERROR KASAN UBSAN KCOV_INSTRUMENT_ALL; do
 	v=$("$ksrc/scripts/config" --file "$outdir/.config" -s "$s")
 	[ "$v" != y ] || mp_log "warning: CONFIG_$s is still y"
 done
