@@ -68,7 +68,7 @@ def main():
                                           "drivers/misc": (0, 0, 1, 0), "drivers/misc/sub": (0, 0, 0, 1),
                                           "drivers/video/fbdev": (0, 0, 1, 0)},
               "directories at depth 3")
-        check(s["blockers"] == [{"name": "vma-passed", "count": 3}, {"name": "vm_mm", "count": 1}],
+        check(s["blockers"] == [{"name": "vma-passed-to-callee", "count": 3}, {"name": "vma-mm", "count": 1}],
               f"blockers ranked by frequency: {s['blockers']}")
         ops = {h["hook"]: h["ops"] for h in s["hooks"]}
         check(ops["barfs_file_mmap"] == "barfs_file_ops" and ops["foo_mmap"] == "foo_fops",
@@ -76,7 +76,7 @@ def main():
         check(len(s["helpers"]) == 4 and all(h["count"] == 1 for h in s["helpers"]), "helpers counted")
         md = open(os.path.join(out, "conversion.md")).read()
         check("| blocked | 4 | 44.4 % |" in md and
-              "| drivers/misc/foo/dev.c:7 | foo_dev_fops | foo_dev_mmap | blocked | vma-passed (line 31) |  |" in md,
+              "| drivers/misc/foo/dev.c:7 | foo_dev_fops | foo_dev_mmap | blocked | vma-passed-to-callee (line 31) |  |" in md,
               "Markdown: class row and a hook with file:line and its blocker")
         page = open(os.path.join(out, "conversion.html")).read()
         external = [w for w in ("<link", " src=", "@import", "url(", "https://", "http://")

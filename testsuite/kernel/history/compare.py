@@ -79,7 +79,8 @@ def main():
                 why = "UNEXPLAINED"
                 unexplained += 1
         elif not built:
-            why = expl.get(hook6 + "@" + ops) or ("not built on x86_64" if x86 != "yes" else "NOT BUILT")
+            why = (expl.get(hook6 + "@" + ops) or expl.get(hook6) or
+                   ("not built on x86_64" if x86 != "yes" else "NOT BUILT"))
         blockers = sorted({f"{r.get('blocker')} (line {r.get('blocker_line')})"
                            for r in got if r.get("blocker")})
         table.append(dict(patch=patch, ops=ops, hook=hook6, cls=cls, helper=helper,
