@@ -123,6 +123,7 @@ check: NEED_DEJAGNU := 1
 check: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/rules/check-rule-lists.py
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/conversion/check.py
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh

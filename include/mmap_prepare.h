@@ -25,7 +25,8 @@
  * The rules, one file each (the table is include/mp_rule_list.h):
  *   both_hooks.c deprecated_mmap.c immutable.c action.c unknown_field.c
  *   escape.c write_only_read.c unchecked.c, and desc_write_report.c
- *   which the three descriptor-write rules share.
+ *   which the three descriptor-write rules share; mmap_conversion.c says
+ *   how a .mmap hook converts, for deprecated_mmap.c.
  */
 #ifndef MMAP_PREPARE_H
 #define MMAP_PREPARE_H
@@ -266,6 +267,8 @@ struct mp_ops_object {
 	char *type_name;		/* "struct file_operations" */
 	bool set[MP_HOOK_COUNT];
 	location_t loc[MP_HOOK_COUNT];	/* where each hook is given */
+	/* DECL_UID of the function given, 0 if the value is not one */
+	unsigned int fn_uid[MP_HOOK_COUNT];
 };
 
 /* PLUGIN_FINISH_DECL: hooks given by an initializer. */
@@ -277,6 +280,64 @@ bool mp_is_prepare_hook(tree fndecl);
 unsigned int mp_ops_count(void);
 const struct mp_ops_object *mp_ops_object(unsigned int i);
 void mp_ops_release(void);
+
+/* ---- state, as mmap-prepare-stateful defines it (stateful.c) ---- */
+
+typedef void (*mp_state_site_fn)(gimple *stmt, tree fndecl,
+				 const char *acquisition, void *data);
+/*
+ * Calls FN for every acquisition (a reference, a kept allocation, a
+ * counter increase) in ROOT, or in the static functions of the unit's own
+ * file it calls, transitively, that is still held at some return of its
+ * function: state in the sense of mmap-prepare-stateful.  ACQUISITION is
+ * the table's name ("kref_get"); FNDECL the function of STMT.
+ */
+void mp_stateful_held_sites(tree root, mp_state_site_fn fn, void *data);
+
+/* ---- how a .mmap hook converts (mmap_conversion.c) ---- */
+
+enum mp_conv_class {
+	MP_CONV_UNKNOWN,		/* no body in the unit */
+	MP_CONV_CONVERTIBLE,
+	MP_CONV_MAPPED,			/* ... with vm_ops->mapped */
+	MP_CONV_BLOCKED,
+};
+
+/* One statement to write instead (TEXT: code), or to move (MOVE). */
+struct mp_conv_note {
+	location_t loc;
+	char *text;			/* code to paste, or NULL */
+	const char *what;		/* for MOVE: the acquisition */
+	bool move_to_mapped;
+	bool by_hand;			/* no code: rewrite by hand */
+	bool parameter;			/* a helper's VMA parameter */
+};
+
+struct mp_conversion {
+	enum mp_conv_class cls;
+	tree hook;			/* the .mmap function, or NULL */
+	const char *blocker;		/* stable kind, docs/rules.md */
+	location_t blocker_loc;
+	char *blocker_what;		/* the callee or member, or NULL */
+	const char *helper;		/* main replacement helper, or NULL */
+	char *signature;		/* the mmap_prepare hook's declaration */
+	char *prologue;			/* "struct file *file = desc->file;" */
+	struct mp_conv_note *notes;	/* by source position */
+	unsigned int n_notes, notes_cap;
+};
+
+/* PLUGIN_FINISH_DECL and PLUGIN_FINISH_TYPE, while the rule is on: the
+   helpers and VMA_*_BIT numbers the unit declares. */
+void mp_conversion_finish_decl(tree decl);
+void mp_conversion_finish_type(tree type);
+/* Classifies HOOK (the function given to .mmap, or NULL); the analysis
+   must still be alive (during the pass). */
+void mp_conversion_classify(tree hook, struct mp_conversion *c);
+void mp_conversion_release(struct mp_conversion *c);
+/* "convertible", "mapped", "blocked", "unknown". */
+const char *mp_conversion_class_name(enum mp_conv_class cls);
+/* The FUNCTION_DECL whose DECL_UID is UID, or NULL (a symtab walk). */
+tree mp_function_by_uid(unsigned int uid);
 
 /* ---- unit-wide tables by key (key_index.c) ---- */
 
@@ -343,6 +404,11 @@ struct mp_finding {
 	int variant;			/* rule-specific */
 	location_t note_loc;
 	void (*emit)(const struct mp_finding *f);
+	/*
+	 * Rule-specific members appended to the report= record, as JSON
+	 * (",\"key\":value..."), owned, or NULL.
+	 */
+	char *record_extra;
 };
 
 /* Queues F (shallow copy; takes ownership of its strings). */
@@ -363,6 +429,8 @@ location_t mp_stmt_location(gimple *stmt, tree fndecl);
 char *mp_plain_text(const char *gmsgid, ...) ATTRIBUTE_GCC_DIAG(1, 2);
 /* S in GCC's quotes, as %qs would print it (xmalloc'ed). */
 char *mp_quote(const char *s);
+/* S as a JSON string, or null for NULL (xmalloc'ed). */
+char *mp_json_quote(const char *s);
 
 /*
  * Prints finding F as a warning (an error under the werror option) with

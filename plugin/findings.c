@@ -50,6 +50,7 @@ static void free_finding(struct mp_finding *f)
 	free(f->field);
 	free(f->text);
 	free(f->text2);
+	free(f->record_extra);
 }
 
 void mp_finding_add(const struct mp_finding *f)
@@ -155,6 +156,8 @@ static void append_report(const struct mp_finding *f, const char *message)
 		    mp_opts.werror ? "error" : "warning");
 	fputs(",\"message\":", mem);
 	json_string(mem, message);
+	if (f->record_extra)
+		fputs(f->record_extra, mem);
 	fputs("}\n", mem);
 	fclose(mem);
 
@@ -165,6 +168,22 @@ static void append_report(const struct mp_finding *f, const char *message)
 	if (fd >= 0)
 		close(fd);
 	free(buf);
+}
+
+char *mp_json_quote(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	if (!s)
+		return xstrdup("null");
+	mem = open_memstream(&buf, &len);
+	if (!mem)
+		return xstrdup("null");
+	json_string(mem, s);
+	fclose(mem);
+	return buf;
 }
 
 void mp_finding_shown(const struct mp_finding *f, char *text)

@@ -55,8 +55,11 @@ static void finish_type(void *event_data, void *data)
 	tree type = (tree)event_data;
 
 	mp_apply_kbuild_extra_warn();
-	if (type && TYPE_P(type))
+	if (type && TYPE_P(type)) {
 		mp_policy_finish_type(type);
+		if (mp_rule_deprecated_mmap.on)
+			mp_conversion_finish_type(type);
+	}
 	(void)data;
 }
 
@@ -65,8 +68,21 @@ static void finish_decl(void *event_data, void *data)
 	tree decl = (tree)event_data;
 
 	mp_apply_kbuild_extra_warn();
-	if (decl && !seen_error())
+	if (decl && !seen_error()) {
 		mp_ops_finish_decl(decl);
+		if (mp_rule_deprecated_mmap.on)
+			mp_conversion_finish_decl(decl);
+	}
+	(void)data;
+}
+
+/* A function definition: the helpers deprecated-mmap may suggest. */
+static void pre_genericize(void *event_data, void *data)
+{
+	tree decl = (tree)event_data;
+
+	if (decl && !seen_error())
+		mp_conversion_finish_decl(decl);
 	(void)data;
 }
 
@@ -120,6 +136,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	register_callback(mp_plugin_name, PLUGIN_START_UNIT, start_unit, NULL);
 	register_callback(mp_plugin_name, PLUGIN_FINISH_TYPE, finish_type, NULL);
 	register_callback(mp_plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
+	if (mp_rule_deprecated_mmap.on)
+		register_callback(mp_plugin_name, PLUGIN_PRE_GENERICIZE,
+				  pre_genericize, NULL);
 	mp_register_pass();
 	return 0;
 }

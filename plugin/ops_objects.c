@@ -118,13 +118,25 @@ static struct ops_record *get_record(unsigned int uid, HOST_WIDE_INT off,
 	return r;
 }
 
-static void set_hook(struct ops_record *r, int hook, location_t loc)
+/* The DECL_UID of the function VALUE gives, or 0. */
+static unsigned int function_uid(tree value)
+{
+	STRIP_NOPS(value);
+	if (TREE_CODE(value) != ADDR_EXPR ||
+	    TREE_CODE(TREE_OPERAND(value, 0)) != FUNCTION_DECL)
+		return 0;
+	return DECL_UID(TREE_OPERAND(value, 0));
+}
+
+static void set_hook(struct ops_record *r, int hook, location_t loc,
+		     tree value)
 {
 	/* The first sighting wins: the initializer's own location. */
 	if (r->obj.set[hook])
 		return;
 	r->obj.set[hook] = true;
 	r->obj.loc[hook] = loc;
+	r->obj.fn_uid[hook] = function_uid(value);
 }
 
 /* "Set" means a non-null value: .mmap = NULL does not provide a hook. */
@@ -191,7 +203,8 @@ static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 
 			if (loc == UNKNOWN_LOCATION)
 				loc = w->decl_loc;
-			set_hook(get_record(w->uid, off, name, type), hook, loc);
+			set_hook(get_record(w->uid, off, name, type), hook, loc,
+				 value);
 			continue;
 		}
 		if (!AGGREGATE_TYPE_P(TREE_TYPE(field)) &&
@@ -407,7 +420,8 @@ void mp_ops_scan_function(function *fn)
 			if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
 				continue;
 			set_hook(record_for_store(base, &ptrs, &n_ptrs),
-				 hook, gimple_location(stmt));
+				 hook, gimple_location(stmt),
+				 gimple_assign_rhs1(stmt));
 		}
 	}
 	free(ptrs);

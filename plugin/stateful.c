@@ -33,6 +33,10 @@
  * table names the ones that acquire.  Not core code.  A call to a
  * function in the table is judged by its name, anything else by nothing
  * (external) or by its own analysis (a static function in scope).
+ *
+ * mp_stateful_held_sites() gives the same answer for any function (a
+ * .mmap hook, for deprecated-mmap's conversion advice), so state has one
+ * definition.
  */
 #include "mmap_prepare.h"
 
@@ -797,7 +801,19 @@ static void report_site(const struct scope_fn *sf, const struct site *site)
 	mp_finding_add(&f);
 }
 
-static void check_scope_function(const struct scope_fn *sf)
+/* What to do with a site still held at some return of SF's function. */
+typedef void (*held_fn)(const struct scope_fn *sf, const struct site *site,
+			void *data);
+
+static void report_held(const struct scope_fn *sf, const struct site *site,
+			void *data)
+{
+	report_site(sf, site);
+	(void)data;
+}
+
+static void check_scope_function(const struct scope_fn *sf, held_fn held,
+				 void *data)
 {
 	struct fn_state s;
 	unsigned long long *exit_held;
@@ -815,7 +831,7 @@ static void check_scope_function(const struct scope_fn *sf)
 		held_at_exit(&s, exit_held);
 		for (i = 0; i < s.n_sites; i++) {
 			if (exit_held[WORD(i)] & BIT(i))
-				report_site(sf, &s.sites[i]);
+				held(sf, &s.sites[i], data);
 		}
 		free(exit_held);
 	}
@@ -877,10 +893,37 @@ static void add_scope(struct scope_fn **scope, unsigned int *n,
 	(*n)++;
 }
 
+/* Adds the own helpers the scope's functions call, breadth first. */
+static void close_scope(struct scope_fn **scope, unsigned int *n_scope,
+			unsigned int *cap, struct mp_key_index *seen)
+{
+	unsigned int i, pos;
+
+	/* Breadth first: a helper is the hook's that reaches it first. */
+	for (i = 0; i < *n_scope; i++) {
+		struct scope_fn *sc = *scope;
+		cgraph_edge *e;
+
+		for (e = sc[i].node->callees; e; e = e->next_callee) {
+			location_t via = sc[i].via;
+
+			if (!e->callee || !is_own_helper(e->callee) ||
+			    mp_key_index_get(seen, DECL_UID(e->callee->decl), 0, &pos))
+				continue;
+			if (via == UNKNOWN_LOCATION)
+				via = e->call_stmt ? gimple_location(e->call_stmt) :
+				      DECL_SOURCE_LOCATION(sc[i].node->decl);
+			add_scope(scope, n_scope, cap, seen, e->callee,
+				  sc[i].root, via);
+			sc = *scope;
+		}
+	}
+}
+
 static void check_unit(void)
 {
 	struct scope_fn *scope = NULL;
-	unsigned int n = 0, cap = 0, i, pos;
+	unsigned int n = 0, cap = 0, i;
 	struct mp_key_index seen = {};
 	cgraph_node *node;
 
@@ -891,25 +934,41 @@ static void check_unit(void)
 			add_scope(&scope, &n, &cap, &seen, node, node->decl,
 				  UNKNOWN_LOCATION);
 	}
-	/* Breadth first: a helper is the hook's that reaches it first. */
-	for (i = 0; i < n; i++) {
-		cgraph_edge *e;
-
-		for (e = scope[i].node->callees; e; e = e->next_callee) {
-			location_t via = scope[i].via;
-
-			if (!e->callee || !is_own_helper(e->callee) ||
-			    mp_key_index_get(&seen, DECL_UID(e->callee->decl), 0, &pos))
-				continue;
-			if (via == UNKNOWN_LOCATION)
-				via = e->call_stmt ? gimple_location(e->call_stmt) :
-				      DECL_SOURCE_LOCATION(scope[i].node->decl);
-			add_scope(&scope, &n, &cap, &seen, e->callee,
-				  scope[i].root, via);
-		}
-	}
+	close_scope(&scope, &n, &cap, &seen);
 	for (i = 0; i < n; i++)
-		check_scope_function(&scope[i]);
+		check_scope_function(&scope[i], report_held, NULL);
+	free(scope);
+	mp_key_index_clear(&seen);
+}
+
+struct held_relay {
+	mp_state_site_fn fn;
+	void *data;
+};
+
+static void relay_held(const struct scope_fn *sf, const struct site *site,
+		       void *data)
+{
+	const struct held_relay *r = (const struct held_relay *)data;
+
+	r->fn(site->stmt, sf->node->decl, site->acq->name, r->data);
+}
+
+void mp_stateful_held_sites(tree root, mp_state_site_fn fn, void *data)
+{
+	struct scope_fn *scope = NULL;
+	unsigned int n = 0, cap = 0, i;
+	struct mp_key_index seen = {};
+	struct held_relay relay = { fn, data };
+	cgraph_node *node = cgraph_node::get(root);
+
+	table_init();
+	if (!node || !usable(node))
+		return;
+	add_scope(&scope, &n, &cap, &seen, node, root, UNKNOWN_LOCATION);
+	close_scope(&scope, &n, &cap, &seen);
+	for (i = 0; i < n; i++)
+		check_scope_function(&scope[i], relay_held, &relay);
 	free(scope);
 	mp_key_index_clear(&seen);
 }

@@ -128,8 +128,8 @@ MUTANTS = [
       "if (e->kind == MP_EFFECT_POINTER_STORE && !e->dest_local_decl && "
       "e->dest != MP_PLACE_LOCAL)",
       "if (e->kind == MP_EFFECT_POINTER_STORE)", ["clean-escape.c"]),
-    M("stateful", "stateful", "stateful.c", "check_scope_function",
-      "report_site(sf, &s.sites[i]);", ";", ["stateful-reference.c"]),
+    M("stateful", "stateful", "stateful.c", "report_held",
+      "report_site(sf, site);", ";", ["stateful-reference.c"]),
     M("stateful-release", "stateful", "stateful.c", "transfer",
       "releases_site(s, i, gimple_call_arg(stmt, 0))) held[WORD(i)] &= ~BIT(i);",
       "releases_site(s, i, gimple_call_arg(stmt, 0))) ;", ["stateful-reference.c"]),
@@ -146,8 +146,8 @@ MUTANTS = [
     M("stateful-local-counter", "stateful", "stateful.c", "collect_acquisitions",
       "points_to_local(s->fndecl, gimple_call_arg(call, 0))", "false",
       ["stateful-counter.c"]),
-    M("stateful-helpers", "stateful", "stateful.c", "check_unit",
-      "add_scope(&scope, &n, &cap, &seen, e->callee, scope[i].root, via);", ";",
+    M("stateful-helpers", "stateful", "stateful.c", "close_scope",
+      "add_scope(scope, n_scope, cap, seen, e->callee, sc[i].root, via);", ";",
       ["stateful-helper.c"]),
     M("stateful-hooks-only", "stateful", "stateful.c", "check_unit",
       "if (usable(node) && (mp_is_prepare_hook(node->decl) || has_desc_param(node->decl)))",
@@ -199,6 +199,67 @@ MUTANTS = [
       ["clean-ops.c"]),
     M("deprecated-mmap", "deprecated-mmap", "deprecated_mmap.c", "check_unit",
       "mp_finding_add(&f);", ";", ["deprecated-mmap.c"]),
+    # deprecated-mmap's conversion advice (mmap_conversion.c)
+    M("conv-record", "deprecated-mmap", "deprecated_mmap.c", "emit_deprecated",
+      "g.record_extra = record_members(&c);", "g.record_extra = NULL;",
+      ["conversion/check.py"]),
+    M("conv-hook-uid", "deprecated-mmap", "ops_objects.c", "set_hook",
+      "r->obj.fn_uid[hook] = function_uid(value);", ";", ["convert-rows.c"]),
+    M("conv-escape", "deprecated-mmap", "mmap_conversion.c", "judge_statement",
+      'if (!e->dest_local_decl && e->dest != MP_PLACE_LOCAL) '
+      'block(j, loc, in_hook, "vma-escapes", NULL);', ";", ["convert-blocked.c"]),
+    M("conv-callee", "deprecated-mmap", "mmap_conversion.c", "judge_call",
+      'block(j, loc, in_hook, "vma-passed-to-callee", name);', ";",
+      ["convert-blocked.c"]),
+    M("conv-per-page", "deprecated-mmap", "mmap_conversion.c", "judge_call",
+      "if (name_in(name, per_page)) {", "if (0) {", ["convert-blocked.c"]),
+    M("conv-zap", "deprecated-mmap", "mmap_conversion.c", "judge_call",
+      "if (name_in(name, zaps)) {", "if (0) {", ["convert-blocked.c"]),
+    M("conv-remap-loop", "deprecated-mmap", "mmap_conversion.c", "judge_remap",
+      "if (in_loop(t->fn, gimple_bb(call))) {", "if (0) {", ["convert-blocked.c"]),
+    M("conv-remap-final", "deprecated-mmap", "mmap_conversion.c", "judge_remap",
+      "if (vma_used_after(facts, call)) {", "if (0) {", ["convert-blocked.c"]),
+    M("conv-remap-whole", "deprecated-mmap", "mmap_conversion.c", "judge_remap",
+      'whole = s && !strcmp(s, "vm_start") &&', "whole = false &&",
+      ["convert-rows.c"]),
+    M("conv-helper-declared", "deprecated-mmap", "mmap_conversion.c", "judge_remap",
+      "if (!declared[h]) {", "if (0) {", ["convert-no-helpers.c"]),
+    M("conv-vm-mm", "deprecated-mmap", "mmap_conversion.c", "judge_statement",
+      'if (m && !strcmp(m, "vm_mm"))', "if (0)", ["convert-blocked.c"]),
+    M("conv-read-fields", "deprecated-mmap", "mmap_conversion.c", "judge_statement",
+      "else if (!m || !name_in(m, read_ok))", "else if (0)", ["convert-blocked.c"]),
+    M("conv-write-fields", "deprecated-mmap", "mmap_conversion.c", "judge_statement",
+      "if (!m || !name_in(m, write_ok) || e->how == MP_WRITE_BUILTIN)", "if (0)",
+      ["convert-blocked.c"]),
+    M("conv-helpers", "deprecated-mmap", "mmap_conversion.c", "judge_call",
+      "judge_function(j, callee, parm, in_hook);", ";",
+      ["convert-blocked.c", "convert-rows.c"]),
+    M("conv-state", "deprecated-mmap", "mmap_conversion.c", "mp_conversion_classify",
+      "mp_stateful_held_sites(hook, state_site, &sw);", ";", ["convert-mapped.c"]),
+    M("conv-no-mapped-hook", "deprecated-mmap", "mmap_conversion.c",
+      "mp_conversion_classify", "if (n_state && mp_unit_has_mapped_hook() == 0) {",
+      "if (0) {", ["convert-no-mapped.c"]),
+    M("conv-first-blocker", "deprecated-mmap", "mmap_conversion.c", "block",
+      "if (j->blocked && !before(e, j->first)) return;", "", ["convert-blocked.c"]),
+    M("conv-aggregates", "deprecated-mmap", "mmap_conversion.c", "judge_function",
+      "judge_aggregates(j, &rw, &t, call_in_hook);", ";", ["convert-rows.c"]),
+    M("conv-unsettled", "deprecated-mmap", "mmap_conversion.c", "judge_function",
+      "if (t.unsettled) {", "if (0) {", ["convert-unanalysable.c"]),
+    M("conv-flag-bits", "deprecated-mmap", "mmap_conversion.c", "flag_mask",
+      'snprintf(bit, sizeof(bit), "VMA_%s_BIT", name + 3);',
+      'snprintf(bit, sizeof(bit), "VMA_%s", name + 3);', ["convert-rows.c"]),
+    M("conv-size", "deprecated-mmap", "mmap_conversion.c", "member",
+      'if (!strcmp(field, "vm_end") && (r = punct(q, "-"))',
+      'if (0 && (r = punct(q, "-"))', ["convert-rows.c"]),
+    M("conv-generic-hook", "deprecated-mmap", "mmap_conversion.c",
+      "mp_conversion_classify", 'if (!strcmp(name, "generic_file_mmap") && declared[H_GENERIC_MMAP])',
+      "if (0)", ["convert-rows.c"]),
+    M("conv-macro-helpers", "deprecated-mmap", "mmap_conversion.c",
+      "mp_conversion_finish_decl", "declared[i] = cpp_defined(parse_in,",
+      "declared[i] = 0 && cpp_defined(parse_in,", ["convert-rows.c"]),
+    M("conv-note-at-statement", "deprecated-mmap", "mmap_conversion.c", "add_note",
+      "n->loc = linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);",
+      "n->loc = loc;", ["convert-rows.c"]),
     M("incomplete-desc", "escape", "unit_analysis.c", "mp_analyse_unit",
       "mp_analysis_release(); mp_call_graph_build();",
       "mp_analysis_release(); if (!mp_unit_policy()) return; mp_call_graph_build();",
@@ -295,12 +356,20 @@ def try_mutant(tree, work, cc, mutant):
             return "BROKEN", "mutant does not build:\n" + r.stdout[-2000:]
         outdir = os.path.join(work, "out-" + mutant.ident)
         os.makedirs(outdir)
-        run(["runtest", "--tool", "mmap_prepare", "--srcdir", ".",
-             "--outdir", outdir, "CC=" + cc, "PLUGIN=" + plugin_path(tree, cc),
-             "dg.exp=" + " ".join(mutant.tests)],
-            cwd=os.path.join(tree, "testsuite"), env=dict(os.environ, MP_QUICK="1"))
-        with open(os.path.join(outdir, "mmap_prepare.sum")) as f:
-            fails = sum(1 for l in f if l.startswith(("FAIL:", "UNRESOLVED:", "XPASS:")))
+        fails = 0
+        dg = [t for t in mutant.tests if t.endswith(".c")]
+        if dg:
+            run(["runtest", "--tool", "mmap_prepare", "--srcdir", ".",
+                 "--outdir", outdir, "CC=" + cc, "PLUGIN=" + plugin_path(tree, cc),
+                 "dg.exp=" + " ".join(dg)],
+                cwd=os.path.join(tree, "testsuite"), env=dict(os.environ, MP_QUICK="1"))
+            with open(os.path.join(outdir, "mmap_prepare.sum")) as f:
+                fails = sum(1 for l in f if l.startswith(("FAIL:", "UNRESOLVED:", "XPASS:")))
+        # Scripts (testsuite/conversion/check.py): their exit status.
+        for script in (t for t in mutant.tests if not t.endswith(".c")):
+            fails += run([os.path.join(tree, "testsuite", script)],
+                         env=dict(os.environ, CC=cc,
+                                  PLUGIN=plugin_path(tree, cc))).returncode != 0
         tests = ", ".join(mutant.tests)
         if fails:
             return "killed", f"({fails} failures in {tests})"

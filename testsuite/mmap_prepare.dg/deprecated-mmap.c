@@ -6,13 +6,15 @@
 /* { dg-options "-Werror -fplugin-arg-mmap_prepare_plugin-rules=+deprecated-mmap" } */
 #include "mp-ops.h"
 
-static int d_mmap(struct file *f, struct vm_area_struct *vma) { return 0; }
+static int d_mmap(struct file *f, struct vm_area_struct *vma) { return 0; } /* { dg-message "'d_mmap' is convertible" } */
+/* { dg-message "declare it as 'static int d_mmap_prepare.struct vm_area_desc .desc.'" "" { target *-*-* } .-1 } */
 static int d_prepare(struct vm_area_desc *desc) { return 0; }
 
 const struct file_operations old_fops = {
 	.mmap = d_mmap,		/* { dg-message "'old_fops' .struct file_operations. provides the deprecated '.mmap' hook and no '.mmap_prepare' .mmap-prepare-deprecated-mmap" } */
 };
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-2 } */
+/* { dg-message "and give it as '.mmap_prepare = d_mmap_prepare,'" "" { target *-*-* } .-3 } */
 
 const struct file_operations both_fops = {
 	.mmap_prepare = d_prepare,	/* { dg-message "'.mmap_prepare' is also set here" } */

@@ -1,0 +1,1503 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * How a .mmap hook converts to .mmap_prepare, for the opt-in rule
+ * mmap-prepare-deprecated-mmap (docs/rules.md has the classes, the
+ * blocker kinds and the statement mapping).
+ *
+ * The hook's struct vm_area_struct * parameter is followed with the
+ * analysis' summary mode (copies, casts, locals; analysis.h), and every
+ * statement that uses the VMA is judged: it has a descriptor equivalent,
+ * or it blocks the conversion.  A static function of the unit the VMA is
+ * passed to is judged the same way, recursively.  State is what
+ * mmap-prepare-stateful calls state (mp_stateful_held_sites()).
+ *
+ * The replacement of each statement is written from its source text: the
+ * statement is read back from the file and its uses of the VMA rewritten
+ * (vma->vm_pgoff to desc->pgoff, vm_flags_set(vma, VM_IO) to
+ * vma_desc_set_flags(desc, VMA_IO_BIT), ...).  A statement the rewriter
+ * does not understand gets no code, only a note to rewrite it by hand.
+ * Only helpers the unit declares are suggested: their declarations, and
+ * the VMA_*_BIT enumerators, are recorded while the front end parses.
+ */
+#include "analysis.h"
+
+/* ---- what the unit declares ---- */
+
+enum helper_id {
+	H_GENERIC_MMAP, H_GENERIC_RO_MMAP, H_REMAP, H_REMAP_FULL, H_IOREMAP,
+	H_IOREMAP_FULL, H_SIMPLE_IOREMAP, H_DESC_PAGES, H_DESC_SIZE,
+	H_SET_ANONYMOUS, H_SET_FLAGS, H_CLEAR_FLAGS, H_TEST, H_TEST_ANY,
+	H_COUNT
+};
+
+static const struct {
+	const char *name;
+	bool macro;
+} helpers[H_COUNT] = {
+	{ "generic_file_mmap_prepare", false },
+	{ "generic_file_readonly_mmap_prepare", false },
+	{ "mmap_action_remap", false },
+	{ "mmap_action_remap_full", false },
+	{ "mmap_action_ioremap", false },
+	{ "mmap_action_ioremap_full", false },
+	{ "mmap_action_simple_ioremap", false },
+	{ "vma_desc_pages", false },
+	{ "vma_desc_size", false },
+	{ "vma_desc_set_anonymous", false },
+	{ "vma_desc_set_flags", true },
+	{ "vma_desc_clear_flags", true },
+	{ "vma_desc_test", true },
+	{ "vma_desc_test_any", true },
+};
+
+static bool declared[H_COUNT];
+static bool macros_pending = true;
+
+struct vma_bit {
+	char *name;			/* "VMA_IO_BIT" */
+};
+static struct vma_bit *bits;
+static unsigned int n_bits, bits_cap;
+
+void mp_conversion_finish_decl(tree decl)
+{
+	const char *name;
+	unsigned int i;
+
+	if (macros_pending && parse_in) {
+		macros_pending = false;
+		for (i = 0; i < H_COUNT; i++) {
+			if (!helpers[i].macro || declared[i])
+				continue;
+			declared[i] = cpp_defined(parse_in,
+						  (const unsigned char *)helpers[i].name,
+						  strlen(helpers[i].name));
+			macros_pending |= !declared[i];
+		}
+	}
+	if (TREE_CODE(decl) != FUNCTION_DECL || !DECL_NAME(decl))
+		return;
+	name = IDENTIFIER_POINTER(DECL_NAME(decl));
+	for (i = 0; i < H_COUNT; i++) {
+		if (!helpers[i].macro && !strcmp(name, helpers[i].name))
+			declared[i] = true;
+	}
+}
+
+void mp_conversion_finish_type(tree type)
+{
+	tree v;
+
+	if (TREE_CODE(type) != ENUMERAL_TYPE)
+		return;
+	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
+		const char *name = IDENTIFIER_POINTER(TREE_PURPOSE(v));
+		size_t len = strlen(name);
+
+		if (strncmp(name, "VMA_", 4) || len < 9 ||
+		    strcmp(name + len - 4, "_BIT"))
+			continue;
+		MP_GROW(bits, n_bits, bits_cap);
+		bits[n_bits++].name = xstrdup(name);
+	}
+}
+
+static bool have_bit(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < n_bits; i++) {
+		if (!strcmp(bits[i].name, name))
+			return true;
+	}
+	return false;
+}
+
+const char *mp_conversion_class_name(enum mp_conv_class cls)
+{
+	switch (cls) {
+	case MP_CONV_CONVERTIBLE:
+		return "convertible";
+	case MP_CONV_MAPPED:
+		return "mapped";
+	case MP_CONV_BLOCKED:
+		return "blocked";
+	default:
+		return "unknown";
+	}
+}
+
+tree mp_function_by_uid(unsigned int uid)
+{
+	symtab_node *node;
+
+	if (!uid)
+		return NULL_TREE;
+	FOR_EACH_SYMBOL(node) {
+		if (TREE_CODE(node->decl) == FUNCTION_DECL &&
+		    DECL_UID(node->decl) == uid)
+			return node->decl;
+	}
+	return NULL_TREE;
+}
+
+/* ---- source text ---- */
+
+struct src_file {
+	char *name;
+	char *text;
+	char *code;			/* per byte: 1 code, 2 literal, 0 comment */
+	size_t len;
+	size_t *line_start;		/* by line number - 1 */
+	unsigned int n_lines;
+};
+
+/* The files read, for the unit (a compiler process compiles one). */
+static struct src_file *files;
+static unsigned int n_files, files_cap;
+
+/* Marks comments, strings, character constants and directives as not code. */
+static void mark_code(struct src_file *f)
+{
+	size_t i = 0;
+	bool line_start = true;
+
+	f->code = XNEWVEC(char, f->len + 1);
+	memset(f->code, 1, f->len + 1);
+	while (i < f->len) {
+		char c = f->text[i];
+
+		if (line_start && c == '#') {
+			while (i < f->len && f->text[i] != '\n') {
+				if (f->text[i] == '\\' && i + 1 < f->len)
+					f->code[i++] = 0;
+				f->code[i++] = 0;
+			}
+			continue;
+		}
+		if (c == '\n')
+			line_start = true;
+		else if (c != ' ' && c != '\t')
+			line_start = false;
+		if (c == '/' && i + 1 < f->len && f->text[i + 1] == '*') {
+			size_t j = i + 2;
+
+			while (j + 1 < f->len && !(f->text[j] == '*' && f->text[j + 1] == '/'))
+				j++;
+			j = MIN(j + 2, f->len);
+			memset(f->code + i, 0, j - i);
+			i = j;
+			continue;
+		}
+		if (c == '/' && i + 1 < f->len && f->text[i + 1] == '/') {
+			while (i < f->len && f->text[i] != '\n')
+				f->code[i++] = 0;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			/* Literals are kept, but their bytes are not syntax. */
+			size_t j = i + 1;
+
+			while (j < f->len && f->text[j] != c && f->text[j] != '\n') {
+				if (f->text[j] == '\\')
+					j++;
+				j++;
+			}
+			j = MIN(j + 1, f->len);
+			memset(f->code + i, 2, j - i);
+			i = j;
+			continue;
+		}
+		i++;
+	}
+}
+
+static struct src_file *source(const char *name)
+{
+	struct src_file *f;
+	unsigned int i;
+	FILE *in;
+	long len;
+	size_t pos;
+
+	for (i = 0; i < n_files; i++) {
+		if (!strcmp(files[i].name, name))
+			return files[i].text ? &files[i] : NULL;
+	}
+	MP_GROW(files, n_files, files_cap);
+	f = &files[n_files++];
+	memset(f, 0, sizeof(*f));
+	f->name = xstrdup(name);
+	in = fopen(name, "rb");
+	if (!in)
+		return NULL;
+	if (fseek(in, 0, SEEK_END) || (len = ftell(in)) < 0 ||
+	    fseek(in, 0, SEEK_SET)) {
+		fclose(in);
+		return NULL;
+	}
+	f->text = XNEWVEC(char, len + 1);
+	f->len = fread(f->text, 1, len, in);
+	f->text[f->len] = '\0';
+	fclose(in);
+	mark_code(f);
+	f->line_start = XNEWVEC(size_t, f->len + 2);
+	f->line_start[f->n_lines++] = 0;
+	for (pos = 0; pos < f->len; pos++) {
+		if (f->text[pos] == '\n')
+			f->line_start[f->n_lines++] = pos + 1;
+	}
+	return f;
+}
+
+/* Byte offset of LOC (its spelling) in its file, or false. */
+static bool offset_of(location_t loc, struct src_file **file, size_t *off)
+{
+	expanded_location e;
+	struct src_file *f;
+	size_t pos;
+
+	loc = linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
+	e = expand_location(loc);
+	if (!e.file || e.line <= 0 || e.column <= 0)
+		return false;
+	f = source(e.file);
+	if (!f || (unsigned int)e.line > f->n_lines)
+		return false;
+	pos = f->line_start[e.line - 1] + e.column - 1;
+	if (pos >= f->len)
+		return false;
+	*file = f;
+	*off = pos;
+	return true;
+}
+
+static bool is_ident_char(char c)
+{
+	return ISALNUM(c) || c == '_';
+}
+
+/*
+ * The statement around OFF, as code on one line: from after the previous
+ * ';', '{' or '}' to its ';' (included) or its block's '{' (excluded).
+ * Comments and directives are dropped, white space collapsed.
+ */
+static char *statement_text(struct src_file *f, size_t off, size_t *start)
+{
+	size_t s = off, e;
+	int depth = 0;
+	char *out, *p;
+	bool space = false;
+
+	while (s > 0) {
+		char c = f->text[s - 1];
+
+		if (f->code[s - 1] == 1 && (c == ';' || c == '{' || c == '}'))
+			break;
+		s--;
+	}
+	*start = s;
+	for (e = s; e < f->len; e++) {
+		char c = f->text[e];
+
+		if (f->code[e] != 1)
+			continue;
+		if (c == '(')
+			depth++;
+		else if (c == ')')
+			depth--;
+		else if (depth <= 0 && (c == '{' || c == '}'))
+			break;
+		else if (depth <= 0 && c == ';') {
+			e++;
+			break;
+		}
+	}
+	out = p = XNEWVEC(char, e - s + 1);
+	for (; s < e; s++) {
+		char c = f->text[s];
+
+		if (!f->code[s] || (f->code[s] == 1 && ISSPACE(c))) {
+			space = true;
+			continue;
+		}
+		if (space && p != out)
+			*p++ = ' ';
+		space = false;
+		*p++ = c;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* ---- rewriting a statement's uses of the VMA ---- */
+
+struct text {
+	char *buf;
+	size_t len, cap;
+};
+
+static void put(struct text *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		t->cap = 2 * (t->len + n + 1);
+		t->buf = XRESIZEVEC(char, t->buf, t->cap);
+	}
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+	t->buf[t->len] = '\0';
+}
+
+static void puts_(struct text *t, const char *s)
+{
+	put(t, s, strlen(s));
+}
+
+static const char *skip_spaces(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* If P starts with the identifier WORD (whole), the text after it. */
+static const char *word(const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	p = skip_spaces(p);
+	if (strncmp(p, w, n) || is_ident_char(p[n]))
+		return NULL;
+	return p + n;
+}
+
+/* If P starts with the punctuation TOK, the text after it. */
+static const char *punct(const char *p, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	p = skip_spaces(p);
+	return strncmp(p, tok, n) ? NULL : p + n;
+}
+
+/* An identifier at P, copied to OUT (size SIZE); the text after it. */
+static const char *ident(const char *p, char *out, size_t size)
+{
+	size_t n = 0;
+
+	p = skip_spaces(p);
+	if (!ISALPHA(*p) && *p != '_')
+		return NULL;
+	while (is_ident_char(p[n]))
+		n++;
+	if (n >= size)
+		return NULL;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return p + n;
+}
+
+/*
+ * A mask of VM_* flags at P ("VM_IO", "(VM_IO | VM_DONTEXPAND)", "VM_IO |
+ * VM_PFNMAP" up to END_CH when given) as ", VMA_IO_BIT, ..." into OUT;
+ * the text after it, or NULL if it is anything else or a bit is not
+ * declared.
+ */
+static const char *flag_mask(const char *p, bool list, struct text *out,
+			     unsigned int *n)
+{
+	const char *q = skip_spaces(p);
+	bool paren = *q == '(';
+	char name[96], bit[128];
+
+	if (paren)
+		q++;
+	for (*n = 0;;) {
+		q = ident(q, name, sizeof(name));
+		if (!q || strncmp(name, "VM_", 3))
+			return NULL;
+		snprintf(bit, sizeof(bit), "VMA_%s_BIT", name + 3);
+		if (!have_bit(bit))
+			return NULL;
+		puts_(out, ", ");
+		puts_(out, bit);
+		(*n)++;
+		if (!punct(q, "|") || punct(q, "||") || (!paren && !list))
+			break;
+		q = punct(q, "|");
+	}
+	if (paren) {
+		q = punct(q, ")");
+		if (!q)
+			return NULL;
+	}
+	return q;
+}
+
+struct rewriter {
+	const char *vma;		/* the VMA's name in this function */
+	bool bare_ok;			/* the VMA itself may become desc */
+	bool failed;
+};
+
+/* VMA->FIELD at P (P after the VMA's name); appends its replacement. */
+static const char *member(struct rewriter *rw, const char *p, struct text *out)
+{
+	static const struct {
+		const char *vma, *desc;
+	} fields[] = {
+		{ "vm_ops", "desc->vm_ops" },
+		{ "vm_private_data", "desc->private_data" },
+		{ "vm_page_prot", "desc->page_prot" },
+		{ "vm_pgoff", "desc->pgoff" },
+		{ "vm_start", "desc->start" },
+		{ "vm_end", "desc->end" },
+	};
+	char field[64];
+	const char *q = ident(punct(p, "->"), field, sizeof(field));
+	unsigned int i, n;
+	const char *r;
+
+	if (!q) {
+		rw->failed = true;
+		return p;
+	}
+	/* vma->vm_end - vma->vm_start */
+	if (!strcmp(field, "vm_end") && (r = punct(q, "-")) && !punct(q, "->") &&
+	    (r = word(r, rw->vma)) && (r = punct(r, "->")) && (r = word(r, "vm_start"))) {
+		puts_(out, declared[H_DESC_SIZE] ? "vma_desc_size(desc)" :
+		      "(desc->end - desc->start)");
+		return r;
+	}
+	/* vma->vm_flags & VM_A, & (VM_A | VM_B) */
+	if (!strcmp(field, "vm_flags")) {
+		struct text m = {};
+
+		r = punct(q, "&");
+		if (r && !punct(q, "&&"))
+			r = flag_mask(r, false, &m, &n);
+		else
+			r = NULL;
+		/* (vma->vm_flags & M) == X is a test only when X is 0 */
+		if (r && (p = punct(r, ")")) && (punct(p, "==") || punct(p, "!=")) &&
+		    !word(punct(p, "==") ? punct(p, "==") : punct(p, "!="), "0"))
+			r = NULL;
+		if (!r || !declared[n > 1 ? H_TEST_ANY : H_TEST]) {
+			free(m.buf);
+			rw->failed = true;
+			return q;
+		}
+		puts_(out, n > 1 ? "vma_desc_test_any(desc" : "vma_desc_test(desc");
+		puts_(out, m.buf);
+		puts_(out, ")");
+		free(m.buf);
+		return r;
+	}
+	if (!strcmp(field, "vm_file")) {
+		/* Written: the mapped file (vm_file); read: the file mapped. */
+		r = punct(q, "=");
+		puts_(out, r && !punct(q, "==") ? "desc->vm_file" : "desc->file");
+		return q;
+	}
+	for (i = 0; i < ARRAY_SIZE(fields); i++) {
+		if (!strcmp(field, fields[i].vma)) {
+			puts_(out, fields[i].desc);
+			return q;
+		}
+	}
+	rw->failed = true;
+	return q;
+}
+
+/* "(VMA)" at P: the text after it. */
+static const char *vma_only_args(struct rewriter *rw, const char *p)
+{
+	const char *q = punct(p, "(");
+
+	q = q ? word(q, rw->vma) : NULL;
+	return q ? punct(q, ")") : NULL;
+}
+
+/* A call of the mapping at P (after its name): its replacement. */
+static const char *mapped_call(struct rewriter *rw, const char *name,
+			       const char *p, struct text *out)
+{
+	const char *q;
+	char first[64];
+	unsigned int n;
+
+	if (!strcmp(name, "vma_pages") && declared[H_DESC_PAGES] &&
+	    (q = vma_only_args(rw, p))) {
+		puts_(out, "vma_desc_pages(desc)");
+		return q;
+	}
+	if (!strcmp(name, "vma_set_anonymous") && declared[H_SET_ANONYMOUS] &&
+	    (q = vma_only_args(rw, p))) {
+		puts_(out, "vma_desc_set_anonymous(desc)");
+		return q;
+	}
+	if ((!strcmp(name, "vm_flags_set") && declared[H_SET_FLAGS]) ||
+	    (!strcmp(name, "vm_flags_clear") && declared[H_CLEAR_FLAGS])) {
+		struct text m = {};
+
+		q = punct(p, "(");
+		q = q ? word(q, rw->vma) : NULL;
+		q = q ? punct(q, ",") : NULL;
+		q = q ? flag_mask(q, true, &m, &n) : NULL;
+		q = q ? punct(q, ")") : NULL;
+		if (q) {
+			puts_(out, name[9] == 's' ? "vma_desc_set_flags(desc" :
+			      "vma_desc_clear_flags(desc");
+			puts_(out, m.buf);
+			puts_(out, ")");
+		}
+		free(m.buf);
+		return q;
+	}
+	/* vm_flags_mod(vma, set, clear): both updates */
+	if (!strcmp(name, "vm_flags_mod") && declared[H_SET_FLAGS] &&
+	    declared[H_CLEAR_FLAGS]) {
+		struct text set = {}, clear = {};
+
+		q = punct(p, "(");
+		q = q ? word(q, rw->vma) : NULL;
+		q = q ? punct(q, ",") : NULL;
+		q = q ? flag_mask(q, true, &set, &n) : NULL;
+		q = q ? punct(q, ",") : NULL;
+		q = q ? flag_mask(q, true, &clear, &n) : NULL;
+		q = q ? punct(q, ")") : NULL;
+		if (q) {
+			puts_(out, "vma_desc_set_flags(desc");
+			puts_(out, set.buf);
+			puts_(out, "); vma_desc_clear_flags(desc");
+			puts_(out, clear.buf);
+			puts_(out, ")");
+		}
+		free(set.buf);
+		free(clear.buf);
+		return q;
+	}
+	if ((!strcmp(name, "generic_file_mmap") && declared[H_GENERIC_MMAP]) ||
+	    (!strcmp(name, "generic_file_readonly_mmap") && declared[H_GENERIC_RO_MMAP])) {
+		q = punct(p, "(");
+		q = q ? ident(q, first, sizeof(first)) : NULL;
+		q = q ? punct(q, ",") : NULL;
+		q = q ? word(q, rw->vma) : NULL;
+		q = q ? punct(q, ")") : NULL;
+		if (q) {
+			puts_(out, name);
+			puts_(out, "_prepare(desc)");
+		}
+		return q;
+	}
+	return NULL;
+}
+
+/* STMT (one line of code) with its uses of RW's VMA rewritten, or NULL. */
+static char *rewrite(struct rewriter *rw, const char *stmt)
+{
+	struct text out = {};
+	const char *p = stmt;
+	char name[128];
+
+	puts_(&out, "");
+	rw->failed = false;
+	while (*p && !rw->failed) {
+		const char *q;
+
+		if ((ISALPHA(*p) || *p == '_') && (p == stmt || !is_ident_char(p[-1]))) {
+			q = ident(p, name, sizeof(name));
+			if (!q) {
+				rw->failed = true;
+				break;
+			}
+			if (!strcmp(name, rw->vma)) {
+				if (punct(q, "->")) {
+					p = member(rw, q, &out);
+				} else if (rw->bare_ok) {
+					puts_(&out, "desc");
+					p = q;
+				} else {
+					rw->failed = true;
+				}
+				continue;
+			}
+			if (punct(q, "(")) {
+				const char *r = mapped_call(rw, name, q, &out);
+
+				if (r) {
+					p = r;
+					continue;
+				}
+			}
+			put(&out, p, q - p);
+			p = q;
+			continue;
+		}
+		put(&out, p, 1);
+		p++;
+	}
+	if (rw->failed) {
+		free(out.buf);
+		return NULL;
+	}
+	return out.buf;
+}
+
+/* The arguments of the call of NAME in STMT, each as code, or false. */
+static bool call_args(const char *stmt, const char *name, char **args,
+		      unsigned int max, unsigned int *n)
+{
+	const char *p = stmt, *a;
+	int depth = 0;
+
+	for (;; p++) {
+		p = strstr(p, name);
+		if (!p)
+			return false;
+		if ((p == stmt || !is_ident_char(p[-1])) && punct(p + strlen(name), "("))
+			break;
+	}
+	p = punct(p + strlen(name), "(");
+	*n = 0;
+	for (a = p; *p; p++) {
+		if (*p == '(' || *p == '[' || *p == '{') {
+			depth++;
+		} else if ((*p == ',' && !depth) || ((*p == ')') && !depth)) {
+			if (*n == max)
+				return false;
+			while (*a == ' ')
+				a++;
+			args[*n] = xstrndup(a, p - a);
+			while (*args[*n] && args[*n][strlen(args[*n]) - 1] == ' ')
+				args[*n][strlen(args[*n]) - 1] = '\0';
+			(*n)++;
+			if (*p == ')')
+				return true;
+			a = p + 1;
+		} else if (*p == ')' || *p == ']' || *p == '}') {
+			depth--;
+		}
+	}
+	return false;
+}
+
+/* ---- judging the statements that use the VMA ---- */
+
+#define MAX_DEPTH 4
+
+/* A VMA member at bits [lo, lo + size) of TYPE: its name, or NULL. */
+static const char *member_at(tree type, HOST_WIDE_INT lo, HOST_WIDE_INT size,
+			     HOST_WIDE_INT base)
+{
+	tree f;
+
+	if (!type || !RECORD_OR_UNION_TYPE_P(type))
+		return NULL;
+	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {
+		HOST_WIDE_INT pos, bits;
+
+		if (TREE_CODE(f) != FIELD_DECL || !mp_field_bit_position(f, &pos))
+			continue;
+		pos += base;
+		bits = DECL_SIZE(f) && tree_fits_shwi_p(DECL_SIZE(f)) ?
+		       tree_to_shwi(DECL_SIZE(f)) : -1;
+		if (lo < pos || bits < 0 || (size >= 0 && lo + size > pos + bits) ||
+		    (size < 0 && lo != pos))
+			continue;
+		if (!DECL_NAME(f)) {
+			const char *inner = member_at(TREE_TYPE(f), lo, size, pos);
+
+			if (inner)
+				return inner;
+			continue;
+		}
+		return IDENTIFIER_POINTER(DECL_NAME(f));
+	}
+	return NULL;
+}
+
+static bool name_in(const char *name, const char *const *list)
+{
+	for (; *list; list++) {
+		if (!strcmp(name, *list))
+			return true;
+	}
+	return false;
+}
+
+static const char *const read_ok[] = {
+	"vm_start", "vm_end", "vm_pgoff", "vm_file", "vm_page_prot", "vm_flags",
+	NULL
+};
+static const char *const write_ok[] = {
+	"vm_ops", "vm_private_data", "vm_page_prot", "vm_pgoff", "vm_file", NULL
+};
+static const char *const per_page[] = {
+	"vm_insert_page", "vm_insert_pages", "vm_map_pages", "vm_map_pages_zero",
+	"vmf_insert_pfn", "vmf_insert_pfn_prot", "vmf_insert_mixed",
+	"vm_insert_pfn", "vmf_insert_page", NULL
+};
+static const char *const zaps[] = {
+	"zap_vma_ptes", "zap_page_range_single", "zap_vma_range", NULL
+};
+static const char *const remaps[] = {
+	"remap_pfn_range", "io_remap_pfn_range", "vm_iomap_memory", NULL
+};
+static const char *const no_helper[] = {
+	"remap_vmalloc_range", "remap_vmalloc_range_partial", NULL
+};
+/* Calls the rewriter maps (when the unit declares their replacement). */
+static const char *const rewritten_calls[] = {
+	"vm_flags_set", "vm_flags_clear", "vm_flags_mod", "vma_pages",
+	"vma_set_anonymous",
+	"generic_file_mmap", "generic_file_readonly_mmap", NULL
+};
+
+struct judge {
+	struct mp_conversion *c;
+	int depth;
+	/* the first blocker, by position in the hook */
+	expanded_location first;
+	bool blocked;
+	/* statements already given a note: file offsets */
+	struct mp_key_index noted;
+};
+
+static bool before(expanded_location a, expanded_location b)
+{
+	return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+static void block(struct judge *j, location_t where, location_t in_hook,
+		  const char *kind, const char *what)
+{
+	expanded_location e = expand_location(in_hook);
+
+	if (j->blocked && !before(e, j->first))
+		return;
+	j->blocked = true;
+	j->first = e;
+	j->c->blocker = kind;
+	j->c->blocker_loc = where;
+	free(j->c->blocker_what);
+	j->c->blocker_what = what ? xstrdup(what) : NULL;
+}
+
+static void add_note(struct mp_conversion *c, location_t loc, char *text,
+		     bool by_hand)
+{
+	struct mp_conv_note *n;
+
+	MP_GROW(c->notes, c->n_notes, c->notes_cap);
+	n = &c->notes[c->n_notes++];
+	memset(n, 0, sizeof(*n));
+	/* at the statement, not inside a macro it uses (pgprot_noncached()) */
+	n->loc = linemap_resolve_location(line_table, loc,
+					  LRK_MACRO_EXPANSION_POINT, NULL);
+	n->text = text;
+	n->by_hand = by_hand;
+}
+
+/* The statement at LOC gets no rewriting note. */
+static void mark_noted(struct judge *j, location_t loc)
+{
+	struct src_file *f;
+	size_t off, start;
+
+	if (!offset_of(loc, &f, &off))
+		return;
+	free(statement_text(f, off, &start));
+	mp_key_index_put(&j->noted, (uintptr_t)f, start, 0);
+}
+
+/* A note rewriting the statement at LOC, once per statement. */
+static void note_rewrite(struct judge *j, struct rewriter *rw, location_t loc)
+{
+	struct src_file *f;
+	size_t off, start;
+	unsigned int pos;
+	char *stmt, *text;
+
+	if (!offset_of(loc, &f, &off)) {
+		add_note(j->c, loc, NULL, true);
+		return;
+	}
+	stmt = statement_text(f, off, &start);
+	if (mp_key_index_get(&j->noted, (uintptr_t)f, start, &pos)) {
+		free(stmt);
+		return;
+	}
+	mp_key_index_put(&j->noted, (uintptr_t)f, start, 0);
+	text = rewrite(rw, stmt);
+	free(stmt);
+	add_note(j->c, loc, text, !text);
+}
+
+static const char *callee_name(tree callee)
+{
+	return callee && DECL_NAME(callee) ? IDENTIFIER_POINTER(DECL_NAME(callee)) : NULL;
+}
+
+/* Is BB inside a loop (reaches itself)? */
+static bool in_loop(function *fn, basic_block bb)
+{
+	auto_vec<basic_block> work;
+	bitmap_head seen;
+	bool found = false;
+	edge e;
+	edge_iterator ei;
+
+	bitmap_initialize(&seen, NULL);
+	work.safe_push(bb);
+	while (!work.is_empty() && !found) {
+		basic_block b = work.pop();
+
+		FOR_EACH_EDGE(e, ei, b->succs) {
+			if (e->dest == bb)
+				found = true;
+			else if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fn) &&
+				 bitmap_set_bit(&seen, e->dest->index))
+				work.safe_push(e->dest);
+		}
+	}
+	bitmap_clear(&seen);
+	return found;
+}
+
+/* Does a statement that uses the VMA (other than STMT) follow STMT? */
+static bool vma_used_after(const struct mp_fn_facts *facts, gimple *stmt)
+{
+	basic_block bb = gimple_bb(stmt);
+	auto_vec<basic_block> work;
+	bitmap_head later;
+	bool used = false;
+	unsigned int i;
+	edge e;
+	edge_iterator ei;
+	gimple_stmt_iterator si;
+
+	bitmap_initialize(&later, NULL);
+	/* blocks after STMT's */
+	work.safe_push(bb);
+	while (!work.is_empty()) {
+		basic_block b = work.pop();
+
+		FOR_EACH_EDGE(e, ei, b->succs) {
+			if (e->dest != EXIT_BLOCK_PTR_FOR_FN(facts->fn) &&
+			    bitmap_set_bit(&later, e->dest->index))
+				work.safe_push(e->dest);
+		}
+	}
+	for (i = 0; i < facts->n_effects && !used; i++) {
+		gimple *s = facts->effects[i].stmt;
+		basic_block sb = gimple_bb(s);
+
+		if (s == stmt)
+			continue;
+		if (bitmap_bit_p(&later, sb->index)) {
+			used = true;
+		} else if (sb == bb) {
+			/* later in the same block? */
+			for (si = gsi_for_stmt(stmt); !gsi_end_p(si); gsi_next(&si)) {
+				if (gsi_stmt(si) == s)
+					used = true;
+			}
+		}
+	}
+	bitmap_clear(&later);
+	return used;
+}
+
+/* The load of a VMA member that OP's value comes from, through copies. */
+static const char *loaded_member(const struct mp_fn_track *t, tree vma_type,
+				 tree op)
+{
+	unsigned int depth;
+
+	for (depth = 0; depth < 8 && op && TREE_CODE(op) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(op);
+		tree rhs;
+		struct mp_place place;
+
+		if (!def || !is_gimple_assign(def))
+			return NULL;
+		rhs = gimple_assign_rhs1(def);
+		if (gimple_assign_load_p(def) && gimple_assign_single_p(def)) {
+			mp_locate_ref(t, rhs, &place);
+			if (place.kind != MP_PLACE_TRACKED || !place.range_known)
+				return NULL;
+			return member_at(vma_type, place.lo, place.size, 0);
+		}
+		op = mp_assigned_from(op);
+	}
+	return NULL;
+}
+
+/* Is OP vma->vm_end - vma->vm_start (through copies and a local)? */
+static bool whole_size(const struct mp_fn_track *t, tree vma_type, tree op)
+{
+	unsigned int depth;
+
+	for (depth = 0; depth < 8 && op && TREE_CODE(op) == SSA_NAME; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(op);
+		const char *a, *b;
+
+		if (!def || !is_gimple_assign(def))
+			return false;
+		if (gimple_assign_rhs_code(def) == MINUS_EXPR) {
+			a = loaded_member(t, vma_type, gimple_assign_rhs1(def));
+			b = loaded_member(t, vma_type, gimple_assign_rhs2(def));
+			return a && b && !strcmp(a, "vm_end") && !strcmp(b, "vm_start");
+		}
+		op = mp_assigned_from(op);
+	}
+	return false;
+}
+
+static bool is_vma_pointer_type(tree type)
+{
+	tree name;
+
+	if (!type || !POINTER_TYPE_P(type))
+		return false;
+	type = TYPE_MAIN_VARIANT(TREE_TYPE(type));
+	name = TYPE_NAME(type);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return TREE_CODE(type) == RECORD_TYPE && name &&
+	       TREE_CODE(name) == IDENTIFIER_NODE &&
+	       !strcmp(IDENTIFIER_POINTER(name), "vm_area_struct");
+}
+
+/*
+ * remap_pfn_range(vma, addr, pfn, size, prot) and friends, the last use
+ * of the VMA: the matching mmap_action_*() call, or a blocker.
+ */
+static void judge_remap(struct judge *j, struct rewriter *rw,
+			const struct mp_fn_track *t, const struct mp_fn_facts *facts,
+			gcall *call, location_t in_hook)
+{
+	const char *name = callee_name(gimple_call_fndecl(call));
+	location_t loc = mp_stmt_location(call, t->fndecl);
+	bool io = !strcmp(name, "io_remap_pfn_range");
+	bool simple = !strcmp(name, "vm_iomap_memory");
+	tree vma_type = TREE_TYPE(TREE_TYPE(t->tracked_parm));
+	struct src_file *f;
+	size_t off, start;
+	char *stmt = NULL, *args[5] = {}, *conv[5] = {};
+	unsigned int n = 0, i;
+	bool whole = false, ret;
+	enum helper_id h;
+	struct text out = {};
+
+	if (in_loop(t->fn, gimple_bb(call))) {
+		block(j, loc, in_hook, "per-page-insert", name);
+		return;
+	}
+	if (vma_used_after(facts, call)) {
+		block(j, loc, in_hook, "remap-not-final", name);
+		return;
+	}
+	if (!simple && gimple_call_num_args(call) == 5) {
+		const char *s = loaded_member(t, vma_type, gimple_call_arg(call, 1));
+
+		whole = s && !strcmp(s, "vm_start") &&
+			whole_size(t, vma_type, gimple_call_arg(call, 3));
+	}
+	h = simple ? H_SIMPLE_IOREMAP : io ? (whole ? H_IOREMAP_FULL : H_IOREMAP) :
+	    whole ? H_REMAP_FULL : H_REMAP;
+	if (!declared[h]) {
+		block(j, loc, in_hook, "no-descriptor-helper", name);
+		return;
+	}
+	if (!j->c->helper)
+		j->c->helper = helpers[h].name;
+	/* The replacement, from the call's source text. */
+	if (offset_of(loc, &f, &off))
+		stmt = statement_text(f, off, &start);
+	if (!stmt || !call_args(stmt, name, args, 5, &n) ||
+	    n != (simple ? 3u : 5u)) {
+		add_note(j->c, loc, NULL, true);
+		goto out;
+	}
+	rw->bare_ok = false;
+	for (i = 1; i < n; i++) {
+		conv[i] = rewrite(rw, args[i]);
+		if (!conv[i]) {
+			add_note(j->c, loc, NULL, true);
+			goto out;
+		}
+	}
+	ret = !strncmp(stmt, "return ", 7);
+	if (!simple && strcmp(conv[4], "desc->page_prot")) {
+		puts_(&out, "desc->page_prot = ");
+		puts_(&out, conv[4]);
+		puts_(&out, "; ");
+	}
+	puts_(&out, helpers[h].name);
+	puts_(&out, "(desc");
+	if (simple) {
+		puts_(&out, ", ");
+		puts_(&out, conv[1]);
+		puts_(&out, ", ");
+		puts_(&out, conv[2]);
+	} else if (whole) {
+		puts_(&out, ", ");
+		puts_(&out, conv[2]);
+	} else {
+		for (i = 1; i < 4; i++) {
+			puts_(&out, ", ");
+			puts_(&out, conv[i]);
+		}
+	}
+	puts_(&out, ");");
+	if (ret)
+		puts_(&out, " return 0;");
+	add_note(j->c, loc, out.buf, false);
+out:
+	for (i = 0; i < 5; i++) {
+		free(args[i]);
+		free(conv[i]);
+	}
+	free(stmt);
+}
+
+static void judge_function(struct judge *j, tree fndecl, tree parm,
+			   location_t call_in_hook);
+
+/* A call the VMA is given to (argument IDX): mapped, recursed, or blocked. */
+static void judge_call(struct judge *j, struct rewriter *rw,
+		       const struct mp_fn_track *t, const struct mp_fn_facts *facts,
+		       gcall *call, unsigned int idx, location_t in_hook)
+{
+	tree callee = gimple_call_fndecl(call);
+	const char *name = callee_name(callee);
+	location_t loc = mp_stmt_location(call, t->fndecl);
+	tree parm;
+	unsigned int i;
+
+	if (!name) {
+		block(j, loc, in_hook, "vma-passed-to-callee", NULL);
+		return;
+	}
+	if (name_in(name, per_page)) {
+		block(j, loc, in_hook, "per-page-insert", name);
+		return;
+	}
+	if (name_in(name, zaps)) {
+		block(j, loc, in_hook, "zap", name);
+		return;
+	}
+	if (name_in(name, no_helper)) {
+		block(j, loc, in_hook, "no-descriptor-helper", name);
+		return;
+	}
+	if (name_in(name, remaps) && idx == 0) {
+		judge_remap(j, rw, t, facts, call, in_hook);
+		return;
+	}
+	if (name_in(name, rewritten_calls)) {
+		/* generic_file_mmap_prepare() is the main one of the two */
+		if (!strcmp(name, "generic_file_mmap") &&
+		    (!j->c->helper || j->c->helper == helpers[H_GENERIC_RO_MMAP].name))
+			j->c->helper = helpers[H_GENERIC_MMAP].name;
+		if (!strcmp(name, "generic_file_readonly_mmap") && !j->c->helper)
+			j->c->helper = helpers[H_GENERIC_RO_MMAP].name;
+		rw->bare_ok = false;
+		note_rewrite(j, rw, loc);
+		if (j->c->notes[j->c->n_notes - 1].by_hand &&
+		    (!strncmp(name, "generic_", 8) || !strcmp(name, "vma_set_anonymous")))
+			block(j, loc, in_hook, "no-descriptor-helper", name);
+		return;
+	}
+	/* A static function of the unit that takes the VMA: judged itself. */
+	for (parm = DECL_ARGUMENTS(callee), i = 0; parm && i < idx;
+	     parm = DECL_CHAIN(parm), i++)
+		;
+	if (!TREE_PUBLIC(callee) && parm && is_vma_pointer_type(TREE_TYPE(parm)) &&
+	    mp_visible_body(callee) && !mp_decl_is_core(callee) &&
+	    j->depth < MAX_DEPTH) {
+		bool was = j->blocked;
+
+		j->depth++;
+		judge_function(j, callee, parm, in_hook);
+		j->depth--;
+		if (!j->blocked || was) {
+			rw->bare_ok = true;
+			note_rewrite(j, rw, loc);
+		}
+		return;
+	}
+	block(j, loc, in_hook, "vma-passed-to-callee", name);
+}
+
+/* Effects of one statement of T's function: judged together. */
+static void judge_statement(struct judge *j, struct rewriter *rw,
+			    const struct mp_fn_track *t,
+			    const struct mp_fn_facts *facts, unsigned int first,
+			    unsigned int last, location_t call_in_hook)
+{
+	gimple *stmt = facts->effects[first].stmt;
+	location_t loc = mp_stmt_location(stmt, t->fndecl);
+	location_t in_hook = call_in_hook != UNKNOWN_LOCATION ? call_in_hook : loc;
+	tree vma_type = TREE_TYPE(TREE_TYPE(t->tracked_parm));
+	bool rewrite_it = false;
+	unsigned int i;
+
+	/* A call given the VMA itself decides for the whole statement. */
+	for (i = first; i < last; i++) {
+		const struct mp_effect *e = &facts->effects[i];
+
+		if (e->kind == MP_EFFECT_CALL_ARG && is_gimple_call(stmt) &&
+		    !gimple_call_internal_p(stmt)) {
+			struct mp_pt v = mp_value_of(t, gimple_call_arg(stmt, e->arg));
+
+			if (v.off_known && v.off == 0) {
+				judge_call(j, rw, t, facts, mp_as_call(stmt), e->arg, in_hook);
+				return;
+			}
+		}
+	}
+	for (i = first; i < last; i++) {
+		const struct mp_effect *e = &facts->effects[i];
+		const char *m = e->range_known ?
+				member_at(vma_type, e->lo, e->size, 0) : NULL;
+
+		switch (e->kind) {
+		case MP_EFFECT_READ:
+			if (m && !strcmp(m, "vm_mm"))
+				block(j, loc, in_hook, "vma-mm", m);
+			else if (!m || !name_in(m, read_ok))
+				block(j, loc, in_hook, "vma-field-read-unsupported", m);
+			else
+				rewrite_it = true;
+			break;
+		case MP_EFFECT_WRITE:
+			if (e->clobber)
+				break;
+			if (!m || !name_in(m, write_ok) || e->how == MP_WRITE_BUILTIN)
+				block(j, loc, in_hook, "vma-field-write-unsupported", m);
+			else
+				rewrite_it = true;
+			break;
+		case MP_EFFECT_CALL_ARG:
+			/* &vma->member: as the member */
+			if (!m || !name_in(m, write_ok))
+				block(j, loc, in_hook, "vma-passed-to-callee",
+				      callee_name(e->callee));
+			else
+				rewrite_it = true;
+			break;
+		case MP_EFFECT_POINTER_STORE:
+			if (!e->dest_local_decl && e->dest != MP_PLACE_LOCAL)
+				block(j, loc, in_hook, "vma-escapes", NULL);
+			break;
+		case MP_EFFECT_RETURN:
+		case MP_EFFECT_ASM_INPUT:
+			block(j, loc, in_hook, "vma-escapes", NULL);
+			break;
+		default:
+			break;
+		}
+	}
+	if (rewrite_it) {
+		rw->bare_ok = false;
+		note_rewrite(j, rw, loc);
+	}
+}
+
+/*
+ * Calls that store their result into a VMA member or read one as an
+ * argument, by value (pgprot_t is a struct: vma->vm_page_prot =
+ * pgprot_noncached(vma->vm_page_prot)): the effects do not list them.
+ */
+static void judge_aggregates(struct judge *j, struct rewriter *rw,
+			     const struct mp_fn_track *t, location_t call_in_hook)
+{
+	tree vma_type = TREE_TYPE(TREE_TYPE(t->tracked_parm));
+	basic_block bb;
+
+	FOR_EACH_BB_FN(bb, t->fn) {
+		gimple_stmt_iterator si;
+
+		for (si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+			gimple *stmt = gsi_stmt(si);
+			location_t loc = mp_stmt_location(stmt, t->fndecl);
+			location_t in_hook = call_in_hook != UNKNOWN_LOCATION ?
+					     call_in_hook : loc;
+			tree lhs;
+			unsigned int i;
+			bool use = false, bad_write = false;
+			const char *m = NULL;
+			struct mp_place place;
+
+			if (!is_gimple_call(stmt))
+				continue;
+			lhs = gimple_call_lhs(stmt);
+			if (lhs && TREE_CODE(lhs) != SSA_NAME && mp_is_reference(lhs)) {
+				mp_locate_ref(t, lhs, &place);
+				if (place.kind == MP_PLACE_TRACKED) {
+					m = place.range_known ?
+					    member_at(vma_type, place.lo, place.size, 0) : NULL;
+					use = true;
+					bad_write = !m || !name_in(m, write_ok);
+				}
+			}
+			for (i = 0; i < gimple_call_num_args(stmt); i++) {
+				tree arg = gimple_call_arg(stmt, i);
+
+				if (!mp_is_reference(arg))
+					continue;
+				mp_locate_ref(t, arg, &place);
+				use |= place.kind == MP_PLACE_TRACKED;
+			}
+			if (bad_write)
+				block(j, loc, in_hook, "vma-field-write-unsupported", m);
+			else if (use) {
+				rw->bare_ok = false;
+				note_rewrite(j, rw, loc);
+			}
+		}
+	}
+}
+
+static void judge_function(struct judge *j, tree fndecl, tree parm,
+			   location_t call_in_hook)
+{
+	function *fn = mp_visible_body(fndecl);
+	struct mp_fn_track t;
+	struct mp_fn_facts facts;
+	struct rewriter rw = {};
+	unsigned int i, k;
+
+	if (!fn)
+		return;
+	rw.vma = DECL_NAME(parm) ? IDENTIFIER_POINTER(DECL_NAME(parm)) : "";
+	mp_track_function(&t, fn, MP_TRACK_PARAM, parm, NULL);
+	if (t.unsettled) {
+		block(j, DECL_SOURCE_LOCATION(fndecl),
+		      call_in_hook != UNKNOWN_LOCATION ? call_in_hook :
+		      DECL_SOURCE_LOCATION(fndecl), "unanalysable", NULL);
+		mp_track_release(&t);
+		return;
+	}
+	mp_effects_build(&facts, &t, mp_callee_may_write_param,
+			 mp_callee_may_keep_param);
+	/* The arguments of a remap call are the call's replacement's. */
+	for (i = 0; i < facts.n_effects; i++) {
+		const struct mp_effect *e = &facts.effects[i];
+
+		if (e->kind == MP_EFFECT_CALL_ARG && e->callee &&
+		    name_in(callee_name(e->callee), remaps))
+			mark_noted(j, mp_stmt_location(e->stmt, fndecl));
+	}
+	for (i = 0; i < facts.n_effects; i = k) {
+		for (k = i + 1; k < facts.n_effects &&
+		     facts.effects[k].stmt == facts.effects[i].stmt; k++)
+			;
+		judge_statement(j, &rw, &t, &facts, i, k, call_in_hook);
+	}
+	judge_aggregates(j, &rw, &t, call_in_hook);
+	/* A converted helper takes the descriptor. */
+	if (j->depth > 0) {
+		add_note(j->c, DECL_SOURCE_LOCATION(parm),
+			 xstrdup("struct vm_area_desc *desc"), false);
+		j->c->notes[j->c->n_notes - 1].parameter = true;
+	}
+	mp_effects_release(&facts);
+	mp_track_release(&t);
+}
+
+/* ---- the hook ---- */
+
+static bool is_file_pointer_type(tree type)
+{
+	tree name;
+
+	if (!type || !POINTER_TYPE_P(type))
+		return false;
+	type = TYPE_MAIN_VARIANT(TREE_TYPE(type));
+	name = TYPE_NAME(type);
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return TREE_CODE(type) == RECORD_TYPE && name &&
+	       TREE_CODE(name) == IDENTIFIER_NODE &&
+	       !strcmp(IDENTIFIER_POINTER(name), "file");
+}
+
+static bool parm_used(function *fn, tree parm)
+{
+	tree def = ssa_default_def(fn, parm);
+
+	return def && !has_zero_uses(def);
+}
+
+/* The source text of parameter PARM's declaration ("unsigned int minor"). */
+static char *parm_text(tree parm)
+{
+	struct src_file *f;
+	size_t off, s, e;
+	char *out;
+
+	if (!offset_of(DECL_SOURCE_LOCATION(parm), &f, &off))
+		return NULL;
+	for (s = off; s > 0 && !(f->code[s - 1] == 1 &&
+				 (f->text[s - 1] == '(' || f->text[s - 1] == ','));
+	     s--)
+		;
+	for (e = off; e < f->len && is_ident_char(f->text[e]); e++)
+		;
+	while (s < e && ISSPACE(f->text[s]))
+		s++;
+	out = xstrndup(f->text + s, e - s);
+	for (s = 0; out[s]; s++) {
+		if (ISSPACE(out[s]))
+			out[s] = ' ';
+	}
+	return out;
+}
+
+/*
+ * The mmap_prepare hook's declaration: the same name with _prepare, the
+ * VMA parameter as the descriptor, the file parameter gone (its value is
+ * desc->file: the prologue).
+ */
+static void signature(struct mp_conversion *c, tree hook, function *fn)
+{
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(hook));
+	struct text out = {};
+	bool first = true;
+	tree parm;
+
+	puts_(&out, TREE_PUBLIC(hook) ? "int " : "static int ");
+	puts_(&out, name);
+	puts_(&out, "_prepare(");
+	for (parm = DECL_ARGUMENTS(hook); parm; parm = DECL_CHAIN(parm)) {
+		char *text;
+
+		if (is_file_pointer_type(TREE_TYPE(parm))) {
+			if (DECL_NAME(parm) && parm_used(fn, parm) && !c->prologue)
+				c->prologue = xasprintf("struct file *%s = desc->file;",
+							IDENTIFIER_POINTER(DECL_NAME(parm)));
+			continue;
+		}
+		if (!first)
+			puts_(&out, ", ");
+		first = false;
+		if (is_vma_pointer_type(TREE_TYPE(parm))) {
+			puts_(&out, "struct vm_area_desc *desc");
+			continue;
+		}
+		text = parm_text(parm);
+		puts_(&out, text ? text : "?");
+		free(text);
+	}
+	puts_(&out, ")");
+	c->signature = out.buf;
+}
+
+struct state_walk {
+	struct mp_conversion *c;
+};
+
+static void state_site(gimple *stmt, tree fndecl, const char *acquisition,
+		       void *data)
+{
+	struct mp_conversion *c = ((struct state_walk *)data)->c;
+	location_t loc = linemap_resolve_location(line_table,
+						  mp_stmt_location(stmt, fndecl),
+						  LRK_MACRO_EXPANSION_POINT, NULL);
+
+	add_note(c, loc, NULL, false);
+	c->notes[c->n_notes - 1].move_to_mapped = true;
+	c->notes[c->n_notes - 1].what = acquisition;
+}
+
+static int compare_notes(const void *pa, const void *pb)
+{
+	const struct mp_conv_note *a = (const struct mp_conv_note *)pa;
+	const struct mp_conv_note *b = (const struct mp_conv_note *)pb;
+	expanded_location ea = expand_location(a->loc), eb = expand_location(b->loc);
+
+	if (ea.line != eb.line)
+		return ea.line < eb.line ? -1 : 1;
+	if (ea.column != eb.column)
+		return ea.column < eb.column ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+void mp_conversion_classify(tree hook, struct mp_conversion *c)
+{
+	struct judge j;
+	struct state_walk sw = { c };
+	function *fn;
+	tree parm;
+	unsigned int i, n_state = 0;
+	const char *name;
+
+	memset(c, 0, sizeof(*c));
+	c->hook = hook;
+	c->cls = MP_CONV_UNKNOWN;
+	if (!hook)
+		return;
+	name = IDENTIFIER_POINTER(DECL_NAME(hook));
+	fn = mp_visible_body(hook);
+	if (!fn) {
+		/* The kernel's own .mmap functions convert by name. */
+		if (!strcmp(name, "generic_file_mmap") && declared[H_GENERIC_MMAP])
+			c->helper = helpers[H_GENERIC_MMAP].name;
+		else if (!strcmp(name, "generic_file_readonly_mmap") &&
+			 declared[H_GENERIC_RO_MMAP])
+			c->helper = helpers[H_GENERIC_RO_MMAP].name;
+		if (c->helper)
+			c->cls = MP_CONV_CONVERTIBLE;
+		return;
+	}
+	for (parm = DECL_ARGUMENTS(hook); parm; parm = DECL_CHAIN(parm)) {
+		if (is_vma_pointer_type(TREE_TYPE(parm)))
+			break;
+	}
+	if (!parm)
+		return;
+	memset(&j, 0, sizeof(j));
+	j.c = c;
+	judge_function(&j, hook, parm, UNKNOWN_LOCATION);
+	mp_key_index_clear(&j.noted);
+	signature(c, hook, fn);
+	if (j.blocked) {
+		c->cls = MP_CONV_BLOCKED;
+		c->helper = NULL;
+		return;
+	}
+	mp_stateful_held_sites(hook, state_site, &sw);
+	for (i = 0; i < c->n_notes; i++)
+		n_state += c->notes[i].move_to_mapped;
+	c->cls = n_state ? MP_CONV_MAPPED : MP_CONV_CONVERTIBLE;
+	if (n_state && mp_unit_has_mapped_hook() == 0) {
+		c->cls = MP_CONV_BLOCKED;
+		c->helper = NULL;
+		c->blocker = "no-mapped-hook";
+		for (i = 0; i < c->n_notes; i++) {
+			if (c->notes[i].move_to_mapped) {
+				c->blocker_loc = c->notes[i].loc;
+				break;
+			}
+		}
+	}
+	if (c->n_notes > 1)
+		qsort(c->notes, c->n_notes, sizeof(c->notes[0]), compare_notes);
+}
+
+void mp_conversion_release(struct mp_conversion *c)
+{
+	unsigned int i;
+
+	for (i = 0; i < c->n_notes; i++)
+		free(c->notes[i].text);
+	free(c->notes);
+	free(c->signature);
+	free(c->prologue);
+	free(c->blocker_what);
+	memset(c, 0, sizeof(*c));
+}
