@@ -60,8 +60,9 @@ def main():
                 "FOO DRIVER": (1, 0, 1, 0),		# foo/dev.c and foo/sub/deep.c
                 "FOO DRIVER CORE FILE": (0, 1, 0, 0),	# the exact file beats its directory
                 "MISC DRIVERS": (0, 0, 1, 0),		# drivers/misc/*.c: bar.c only
-                "THE REST": (0, 0, 1, 1),		# X: legacy.c; *.c does not reach sub/
-                "VIDEO HEADERS": (0, 0, 1, 0)}		# N: fbdev
+                "THE REST": (0, 0, 0, 1),		# *.c does not reach misc/sub/
+                "VIDEO HEADERS": (0, 0, 1, 0),		# N: foo: legacy.c (X: of FOO DRIVER)
+                "FBDEV CORE": (0, 0, 1, 0)}		# its F: beats N: fbdev
         check(rows(s, "by_subsystem") == want,
               f"subsystems (most specific F:, X:, N:, file globs): {rows(s, 'by_subsystem')}")
         check(rows(s, "by_directory") == {"drivers/misc/foo": (1, 1, 2, 0), "fs/barfs": (2, 0, 0, 0),
