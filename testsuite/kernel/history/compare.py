@@ -105,12 +105,17 @@ def main():
     summary = (f"{n_built} hooks built on x86_64 ({len(table)} in the ground truth); "
                f"class right {n_class}/{n_built} = {pc:.1f} % (target {CLASS_TARGET:.0f} %), "
                f"helper right {n_helper}/{n_built} = {ph:.1f} % (target {HELPER_TARGET:.0f} %)")
+    mapped = [t for t in table if t["cls"] == "mapped" and t["built"]]
+    mapped_line = (f"of the {len(mapped)} built hooks upstream moved to `vm_ops->mapped` "
+                   f"({', '.join(t['patch'] for t in mapped)}), "
+                   f"{sum(t['class_ok'] for t in mapped)} come out as `mapped`")
     print("\n".join(md))
     print()
     for t in table:
         if t["why"]:
             print(f"  {t['hook']} ({t['ops']}): {t['why']}")
     print(summary)
+    print(mapped_line)
     print(f"conversion-history: {'PASS' if ok else 'FAIL'}" +
           (f" ({unexplained} misses unexplained)" if unexplained else ""))
     if a.doc:
@@ -129,6 +134,14 @@ def main():
                "convertible with `vm_ops->mapped` for the drivers that now use it) and the "
                "helper the 7.2 code calls.", "",
                f"**{summary}.**", "",
+               f"The drivers that use `vm_ops->mapped` in 7.2: {mapped_line}. The fourth, "
+               "`drivers/target/target_core_user.c`, cannot be put back: 7.2's `struct uio_info` "
+               "no longer has an `mmap` member. `fs/hostfs/hostfs_kern.c`, "
+               "`fs/ramfs/file-nommu.c` and `fs/romfs/mmap-nommu.c` do not build on x86_64 "
+               "(user-mode Linux, `CONFIG_MMU=n`); their patches are kept for completeness.", "",
+               "The tree is configured as `make check-kernel` configures it "
+               "(`x86_64_defconfig` + `scripts/kernel/kconfig.options`), with `FS_DAX` on so "
+               "that the DAX branches of erofs, ext4 and xfs are in the hooks.", "",
                f"Run: `make conversion-history` ({datetime.date.today().isoformat()}, plugin "
                f"sha256 {a.plugin_id}...).", "", "## Table", ""] + md + ["", "## Misses and hooks not built", ""]
         for t in table:
