@@ -8,8 +8,9 @@ JSON summary written by the same run:
   - the DOM after the page's script ran: the class totals of #totals, the
     counts the page recounted from its hooks table (#dom-totals), and the
     chart's first bar (all hooks), segment by segment;
-  - a screenshot: decoded here, it must show more pixels of each colour of
-    a class that has hooks than the legend has (the bars were painted).
+  - a screenshot: decoded here, it must show, in each colour of a class
+    that has hooks, at least half the area of that class's segment of the
+    chart's first bar (the bars were painted).
 Prints one PASS/FAIL line per check; exit status 1 on any failure, 2 when
 Chromium is missing."""
 import argparse
@@ -164,11 +165,16 @@ def main():
         check(ok, f"chromium --screenshot (exit {r.returncode})")
         if ok:
             colours, w, h = png_colours(png)
-            # More than the legend's 12x12 square: the bars were painted.
+            # At least half the area of the first bar's segment ('all hooks',
+            # always in view) in each class colour: the bars were painted.
+            # The legend's squares (12x12, maybe out of view) cannot make it.
             need = [c for c in CLASSES if totals[c]]
+            area = {b["data-class"]: float(b["width"]) * float(b["height"])
+                    for b in dom.bars if b.get("data-row") == "0"}
             seen = {c: colours[bytes(COLOURS[c])] for c in need}
-            check(all(n > 400 for n in seen.values()),
-                  f"screenshot {w}x{h}: pixels of each class colour {seen} (want > 400 each)")
+            want = {c: int(area.get(c, 0) / 2) for c in need}
+            check(all(seen[c] >= max(want[c], 1) for c in need),
+                  f"screenshot {w}x{h}: pixels of each class colour {seen} (want at least {want})")
     print(f"browser-check: {'FAIL' if failed else 'PASS'} ({failed} failed)")
     return 1 if failed else 0
 
