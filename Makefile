@@ -134,6 +134,7 @@ check: deps
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/fuzz.py --programs 8 --seed 1
 	@$(if $(filter 1,$(SANITIZE)),true,CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/packaging/run-tests.sh)
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/run-testsuite.sh
+	@testsuite/conversion/run-tests.py
 
 TOOLCHAIN_ENV	= CC='$(CC)' CXX='$(CXX)' PLUGIN="$(PLUGIN_NOW)" PLUGIN_LDFLAGS='$(PLUGIN_LDFLAGS)'
 
@@ -233,6 +234,34 @@ check-gate-kernel: deps
 	@$(MAKE) --no-print-directory all
 	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" testsuite/gate/kernel-check.sh
 
+# The conversion dashboard (scripts/mmap-prepare-conversion, docs/conversion.md).
+# check-conversion-html: its tests with the page opened in headless Chromium
+# (installed when missing), the screenshot kept in build/.
+# conversion-dashboard: configure KERNEL's tree allmodconfig-style, build
+# every unit with a .mmap initializer with rules=+deprecated-mmap, report.
+# conversion-history: the drivers converted between 6.12 and 7.2, put back
+# to .mmap in 7.2 (testsuite/kernel/history/), classified against what
+# upstream did; writes docs/conversion-history.md.
+.PHONY: check-conversion-html conversion-dashboard conversion-history
+KERNEL		?= 7.2
+check-conversion-html:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } || \
+		{ echo "error: chromium missing: apt-get install chromium" >&2; exit 1; }
+	@mkdir -p build
+	@MP_SCREENSHOT=$(CURDIR)/build/conversion-screenshot.png testsuite/conversion/run-tests.py --browser=yes
+	@echo "screenshot: build/conversion-screenshot.png"
+
+conversion-dashboard: NEED_DEJAGNU := 0
+conversion-dashboard: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/conversion-dashboard.sh $(KERNEL)
+
+conversion-history: NEED_DEJAGNU := 0
+conversion-history: deps
+	@$(MAKE) --no-print-directory all
+	@CC='$(CC)' PLUGIN="$(PLUGIN_NOW)" scripts/kernel/history-check.sh
+
 # make install [PREFIX=/usr/local] [DESTDIR=] [PLUGINDIR=...] [CC=gcc-N]
 # The plugin goes into GCC's own plugin directory of $(CC), whatever
 # PREFIX is: $$($(CC) -print-file-name=plugin), one per GCC version
@@ -246,7 +275,7 @@ BINDIR		?= $(PREFIX)/bin
 DOCDIR		?= $(PREFIX)/share/doc/mmap-prepare
 MANDIR		?= $(PREFIX)/share/man
 DOCS		:= README.md $(wildcard docs/*.md)
-MANPAGES	:= docs/mmap-prepare-gate.1 docs/mmap_prepare_plugin.1
+MANPAGES	:= docs/mmap-prepare-gate.1 docs/mmap_prepare_plugin.1 docs/mmap-prepare-conversion.1
 
 .PHONY: uninstall check-plugindir check-packaging check-package
 # A relative PLUGINDIR is what GCC prints for a plugin directory that
@@ -258,6 +287,7 @@ check-plugindir:
 install: all check-plugindir
 	install -D -m 0644 $(BUILD)/mmap_prepare_plugin.so $(DESTDIR)$(PLUGINDIR)/mmap_prepare_plugin.so
 	install -D -m 0755 scripts/mmap-prepare-gate $(DESTDIR)$(BINDIR)/mmap-prepare-gate
+	install -D -m 0755 scripts/mmap-prepare-conversion $(DESTDIR)$(BINDIR)/mmap-prepare-conversion
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
 	install -m 0644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 $(DOCS) $(DESTDIR)$(DOCDIR)/
@@ -265,6 +295,7 @@ install: all check-plugindir
 uninstall: check-plugindir
 	rm -f $(DESTDIR)$(PLUGINDIR)/mmap_prepare_plugin.so
 	rm -f $(DESTDIR)$(BINDIR)/mmap-prepare-gate
+	rm -f $(DESTDIR)$(BINDIR)/mmap-prepare-conversion
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MANPAGES)))
 	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
 	[ ! -d $(DESTDIR)$(DOCDIR) ] || rmdir --ignore-fail-on-non-empty $(DESTDIR)$(DOCDIR)

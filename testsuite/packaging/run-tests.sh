@@ -33,7 +33,9 @@ make -s -C "$top" install CC="$CC" DESTDIR="$dest" PREFIX=/usr >"$work/install.l
 {
 	echo "$plugindir/mmap_prepare_plugin.so"
 	echo /usr/bin/mmap-prepare-gate
+	echo /usr/bin/mmap-prepare-conversion
 	echo /usr/share/man/man1/mmap-prepare-gate.1
+	echo /usr/share/man/man1/mmap-prepare-conversion.1
 	echo /usr/share/man/man1/mmap_prepare_plugin.1
 	(cd "$top" && ls README.md docs/*.md) | sed 's|^.*/||; s|^|/usr/share/doc/mmap-prepare/|'
 } | sort >"$work/expected"
@@ -70,7 +72,7 @@ check "uninstall: relative PLUGINDIR refused with one line" \
 	grep -q "^error: no plugin directory for" <<<"$out"
 
 # ---- man pages ----
-for page in mmap-prepare-gate.1 mmap_prepare_plugin.1; do
+for page in mmap-prepare-gate.1 mmap_prepare_plugin.1 mmap-prepare-conversion.1; do
 	# --warnings: groff's own warnings (what lintian reports) on stderr.
 	LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$top/docs/$page" \
 		>"$work/$page.txt" 2>"$work/$page.err" || echo "man exited $?" >>"$work/$page.err"

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Tests of scripts/mmap-prepare-conversion on the synthetic records of this
+directory (records.jsonl, tree/MAINTAINERS), then, when Chromium is
+installed, browser-check.py on the page it wrote.  Prints PASS/FAIL lines
+and "N passed, N failed"; exit status 1 on any failure.
+
+   testsuite/conversion/run-tests.py [--browser=auto|yes|no]
+
+--browser=yes fails when Chromium is missing (make check-conversion-html);
+auto (make check) runs the browser check when Chromium is installed and
+says UNTESTED otherwise."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TOOL = os.path.join(HERE, "..", "..", "scripts", "mmap-prepare-conversion")
+RECORDS = os.path.join(HERE, "records.jsonl")
+MAINT = os.path.join(HERE, "tree", "MAINTAINERS")
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    print(("PASS: " if ok else "FAIL: ") + what)
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+
+
+def run(*args):
+    return subprocess.run([sys.executable, TOOL] + list(args), capture_output=True, text=True)
+
+
+def rows(s, key):
+    return {r["name"]: (r["convertible"], r["mapped"], r["blocked"], r["unknown"])
+            for r in s[key]}
+
+
+def main():
+    browser = "auto"
+    for a in sys.argv[1:]:
+        if a.startswith("--browser="):
+            browser = a.split("=", 1)[1]
+    tmp = tempfile.mkdtemp(prefix="mp-conv-test-")
+    try:
+        out = os.path.join(tmp, "out")
+        r = run(RECORDS, "--maintainers", MAINT, "--out-dir", out)
+        check(r.returncode == 0, f"dashboard on records.jsonl (exit {r.returncode}) {r.stderr.strip()}")
+        s = json.load(open(os.path.join(out, "conversion.json")))
+        # 10 deprecated-mmap records, one a duplicate; one record of another rule.
+        check(s["totals"] == {"convertible": 3, "mapped": 1, "blocked": 4, "unknown": 1,
+                              "total": 9}, f"totals, duplicates dropped: {s['totals']}")
+        want = {"BARFS FILE SYSTEM": (2, 0, 0, 0),	# F: fs/barfs, a directory without '/'
+                "FOO DRIVER": (1, 0, 1, 0),		# foo/dev.c and foo/sub/deep.c
+                "FOO DRIVER CORE FILE": (0, 1, 0, 0),	# the exact file beats its directory
+                "MISC DRIVERS": (0, 0, 1, 0),		# drivers/misc/*.c: bar.c only
+                "THE REST": (0, 0, 0, 1),		# *.c does not reach misc/sub/
+                "VIDEO HEADERS": (0, 0, 1, 0),		# N: foo: legacy.c (X: of FOO DRIVER)
+                "FBDEV CORE": (0, 0, 1, 0)}		# its F: beats N: fbdev
+        check(rows(s, "by_subsystem") == want,
+              f"subsystems (most specific F:, X:, N:, file globs): {rows(s, 'by_subsystem')}")
+        check(rows(s, "by_directory") == {"drivers/misc/foo": (1, 1, 2, 0), "fs/barfs": (2, 0, 0, 0),
+                                          "drivers/misc": (0, 0, 1, 0), "drivers/misc/sub": (0, 0, 0, 1),
+                                          "drivers/video/fbdev": (0, 0, 1, 0)},
+              "directories at depth 3")
+        check(s["blockers"] == [{"name": "vma-passed-to-callee", "count": 3}, {"name": "vma-mm", "count": 1}],
+              f"blockers ranked by frequency: {s['blockers']}")
+        ops = {h["hook"]: h["ops"] for h in s["hooks"]}
+        check(ops["barfs_file_mmap"] == "barfs_file_ops" and ops["foo_mmap"] == "foo_fops",
+              "the ops object: from the message when the record has no name for it")
+        check(len(s["helpers"]) == 4 and all(h["count"] == 1 for h in s["helpers"]), "helpers counted")
+        md = open(os.path.join(out, "conversion.md")).read()
+        check("| blocked | 4 | 44.4 % |" in md and
+              "| drivers/misc/foo/dev.c:7 | foo_dev_fops | foo_dev_mmap | blocked | vma-passed-to-callee (line 31) |  |" in md,
+              "Markdown: class row and a hook with file:line and its blocker")
+        page = open(os.path.join(out, "conversion.html")).read()
+        external = [w for w in ("<link", " src=", "@import", "url(", "https://", "http://")
+                    if w in page.replace('xmlns="http://www.w3.org/2000/svg"', "")]
+        check("<svg" in page and not external,
+              f"HTML: inline SVG chart, nothing fetched at view time {external}")
+
+        # A directory of reports is the same as its files.
+        d = os.path.join(tmp, "reports", "sub")
+        os.makedirs(d)
+        lines = open(RECORDS).read().splitlines(True)
+        open(os.path.join(d, "a.jsonl"), "w").writelines(lines[:5])
+        open(os.path.join(tmp, "reports", "b.jsonl"), "w").writelines(lines[5:])
+        r = run(os.path.join(tmp, "reports"), "--json", os.path.join(tmp, "d.json"))
+        t = json.load(open(os.path.join(tmp, "d.json")))["totals"] if r.returncode == 0 else None
+        check(t == s["totals"], "a directory of report files reads as its *.jsonl files")
+
+        # A record of a plugin that does not classify counts as unknown, with a warning.
+        old = os.path.join(tmp, "old.jsonl")
+        open(old, "w").write('{"file":"a/b.c","line":1,"column":1,"rule":"mmap-prepare-deprecated-mmap"}\n')
+        r = run(old, "--json", os.path.join(tmp, "o.json"))
+        check(r.returncode == 0 and "no 'conversion'" in r.stderr and
+              json.load(open(os.path.join(tmp, "o.json")))["totals"]["unknown"] == 1,
+              "a record without 'conversion' is unknown, with a warning")
+
+        # Bad input: one clear line, exit 1 (2 for usage).
+        bad = os.path.join(tmp, "bad.jsonl")
+        open(bad, "w").write(lines[0] + '{"file": "x.c", "rule": \n')
+        badclass = os.path.join(tmp, "badclass.jsonl")
+        open(badclass, "w").write(lines[0].replace('"convertible"', '"maybe"'))
+        binary = os.path.join(tmp, "binary.jsonl")
+        open(binary, "wb").write(b"\xff\xfe\x00")
+        empty = os.path.join(tmp, "empty")
+        os.makedirs(empty)
+        js = ["--json", os.path.join(tmp, "x.json")]
+        for args, code, msg in (
+                ([os.path.join(tmp, "missing.jsonl")] + js, 1, "cannot read " + os.path.join(tmp, "missing.jsonl")),
+                ([bad] + js, 1, bad + ":2: malformed record"),
+                ([badclass] + js, 1, "unknown conversion class 'maybe'"),
+                ([binary] + js, 1, "cannot read " + binary),
+                ([empty] + js, 1, "directory holds no *.jsonl report"),
+                ([RECORDS, "--maintainers", os.path.join(tmp, "MAINTAINERS")] + js, 1,
+                 "cannot read " + os.path.join(tmp, "MAINTAINERS")),
+                ([RECORDS, "--maintainers", RECORDS] + js, 1, "no MAINTAINERS section"),
+                ([RECORDS], 2, "nothing to write")):
+            r = run(*args)
+            err = r.stderr.strip().splitlines()
+            check(r.returncode == code and err and msg in err[-1] and
+                  (code == 2 or len(err) == 1),
+                  f"error exit {code} '{msg}' (got {r.returncode}: {err[-1:] if err else ''})")
+
+        have = any(shutil.which(c) for c in ("chromium", "chromium-browser", "google-chrome"))
+        if browser == "yes" or (browser == "auto" and have):
+            shot = os.environ.get("MP_SCREENSHOT") or os.path.join(tmp, "shot.png")
+            r = subprocess.run([sys.executable, os.path.join(HERE, "browser-check.py"),
+                                os.path.join(out, "conversion.html"),
+                                os.path.join(out, "conversion.json"), "--screenshot", shot],
+                               capture_output=True, text=True)
+            sys.stdout.write("".join("  " + l for l in r.stdout.splitlines(True)))
+            check(r.returncode == 0, f"headless Chromium reads the page's numbers back {r.stderr.strip()}")
+        elif browser == "auto":
+            print("UNTESTED: the page in a browser: chromium not installed "
+                  "(make check-conversion-html installs it)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"conversion dashboard: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
