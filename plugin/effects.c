@@ -568,6 +568,18 @@ static void call_effects(struct builder *b, gcall *call)
 	copied_pointer_store(b, call, len_arg);
 }
 
+/* desc->action = make_action(): a call's result stored into memory. */
+static void call_result_store(struct builder *b, gcall *call)
+{
+	tree lhs = gimple_call_lhs(call);
+	struct mp_place place;
+
+	if (!lhs || mp_is_register_def(b->t, lhs) || !mp_is_reference(lhs))
+		return;
+	mp_locate_ref(b->t, lhs, &place);
+	memory_store(b, call, lhs, &place);
+}
+
 static void stmt_effects(struct builder *b, gimple *stmt)
 {
 	tree val;
@@ -578,6 +590,7 @@ static void stmt_effects(struct builder *b, gimple *stmt)
 		break;
 	case GIMPLE_CALL:
 		call_effects(b, mp_as_call(stmt));
+		call_result_store(b, mp_as_call(stmt));
 		break;
 	case GIMPLE_ASM:
 		asm_effects(b, mp_as_asm(stmt));

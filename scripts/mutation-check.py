@@ -359,6 +359,8 @@ MUTANTS = [
       "mp_stateful_compiled_out(fndecl, dead, n, dead_origin);", ";", ["compiled-out.c"]),
     M("compiled-out-stateful-release", "stateful", "stateful.c", "mp_stateful_compiled_out",
       "if (released) continue;", ";", ["compiled-out.c"]),
+    M("store-call-result", "action", "effects.c", "stmt_effects",
+      "call_result_store(b, mp_as_call(stmt));", ";", ["action-assign.c"]),
 ]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

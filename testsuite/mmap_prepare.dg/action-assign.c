@@ -18,3 +18,12 @@ int action_prepare(struct vm_area_desc *desc)
 }
 
 /* { dg-message "'action' is filled in only by the mmap_action_.*helpers.*call one of them instead .sub-fields that may be set directly: 'error_override'" "" { target *-*-* } 0 } */
+
+/* A call's aggregate result stored straight into the descriptor. */
+struct mmap_action make_action(void);
+
+int action_call_prepare(struct vm_area_desc *desc)
+{
+	desc->action = make_action();			/* { dg-warning "'action_call_prepare' writes 'action' of 'struct vm_area_desc' .mmap-prepare-action" } */
+	return 0;
+}
