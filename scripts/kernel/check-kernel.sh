@@ -13,9 +13,16 @@
 #                descriptor with the plugin under W=1, check from the
 #                objects themselves that they were compiled with it, and
 #                require zero findings except testsuite/kernel/reviewed-findings.txt
+#  2b identical  the 7.2 descriptor objects built without the plugin too:
+#                the same objects, byte for byte (the plugin changes no code)
 #  3 mutations   every patch in testsuite/kernel/mutations/ applied to the
 #                7.2 tree in turn, the affected objects rebuilt, the tree
 #                restored byte for byte; each must be reported at its line
+#                (and marked compiled out when its header says so)
+#  3b sanitizers 7.2 configured with KASAN (outline), FORTIFY_SOURCE, UBSAN
+#                (alignment included) and KCOV: the descriptor objects with
+#                no finding, and every mutation caught there too
+#  3c i386       the same with ARCH=i386 from i386_defconfig
 #  4 control     linux-source-6.12 (no mmap_prepare): the same .c files
 #                compiled with and without the plugin: same objects, same
 #                code, no finding, no error
@@ -116,19 +123,21 @@ series_of() { local v; v=$(kver "$1"); echo "${v%.*}"; }	# 7.2.13 -> 7.2
 # $CC, holding OUTDIR's lock.
 kmake() { mp_locked "$2" make -C "$1" O="$2" -j"$jobs" "CC=$CC" "${@:3}"; }
 
-# configure_outdir KSRC OUTDIR [extra options]: configure.sh (cached), its
+# configure_outdir KSRC OUTDIR [OPTIONS [DEFCONFIG [MAKE-ARG...]]]:
+# configure.sh (cached) with the extra kconfig OPTIONS, from DEFCONFIG
+# (default x86_64_defconfig) and with the MAKE-ARGs (e.g. ARCH=i386); its
 # log in $logs/configure-NAME.log, the end of it shown on failure.
 configure_outdir() {
 	local log
 	log=$logs/configure-$(basename "$2").log
-	MP_EXTRA_OPTIONS=${3:-} "$here/configure.sh" "$1" "$2" "CC=$CC" >"$log" 2>&1 || {
+	MP_EXTRA_OPTIONS=${3:-} MP_DEFCONFIG=${4:-} "$here/configure.sh" "$1" "$2" "CC=$CC" "${@:5}" >"$log" 2>&1 || {
 		echo "configure failed: $log"
 		tail -n 20 "$log"
 		return 1
 	}
 }
 
-# prepare_outdir KSRC OUTDIR [extra options]: configure (cached) and make
+# prepare_outdir KSRC OUTDIR [configure_outdir's arguments]: configure (cached) and make
 # sure OUTDIR's report matches its objects: when the plugin or the
 # configuration changed since the report was started, the objects of the
 # old state and their records are dropped together.
@@ -157,6 +166,50 @@ judge_findings() {
 	n_new=$(grep -c '^NEW' <<<"$c")
 	[ -z "$c" ] || echo "$c" | sed 's/^/  /'
 	[ "$n_new" -eq 0 ]
+}
+
+# ---- with and without the plugin (steps 2b and 4) ----
+
+# control_build KCTL OC ON OBJ...: the objects built in ON without and in OC
+# with the plugin; sets mk_without and mk_with to make's exit statuses.
+control_build() {
+	local kctl=$1 oc=$2 on=$3
+	shift 3
+	kmake "$kctl" "$on" -k W=1 "$@" >"$logs/control-noplugin.log" 2>&1
+	mk_without=$?
+	kmake "$kctl" "$oc" -k W=1 KCFLAGS="$(mp_kcflags "$oc" "$plugin")" "$@" >"$logs/control-plugin.log" 2>&1
+	mk_with=$?
+	echo "  make exit status: without plugin $mk_without, with plugin $mk_with"
+}
+
+# control_compare OC ON OBJ...: the objects built with the plugin (in OC)
+# and without (in ON) are the same set, all with the plugin on their command
+# line, and byte for byte identical.  Sets nb, np, wp and same.
+control_compare() {
+	local oc=$1 on=$2 o st=0 diff=() missing=()
+	shift 2
+	nb=0 np=0 wp=0 same=0
+	for o in "$@"; do
+		if [ -f "$on/$o" ]; then
+			nb=$((nb + 1))
+			[ -f "$oc/$o" ] || missing+=("$o")
+		fi
+		[ -f "$oc/$o" ] || continue
+		np=$((np + 1))
+		if mp_plugin_loaded "$oc" "$o" "$plugin"; then wp=$((wp + 1)); fi
+		# The plugin analyses only: the objects must be identical.
+		if [ -f "$on/$o" ] && cmp -s "$on/$o" "$oc/$o"; then
+			same=$((same + 1))
+		else
+			diff+=("$o")
+		fi
+	done
+	echo "  objects built without the plugin: $nb; with the plugin: $np ($wp show the plugin in their .cmd)"
+	echo "  objects identical with and without the plugin: $same/$np"
+	[ ${#missing[@]} -eq 0 ] || { echo "  built only without the plugin: ${missing[*]}"; st=1; }
+	[ ${#diff[@]} -eq 0 ] || { echo "  code differs: ${diff[*]}"; st=1; }
+	[ "$np" -eq "$wp" ] && [ "$np" -gt 0 ] || st=1
+	return $st
 }
 
 # ---- step 0: the plugin ----
@@ -231,6 +284,24 @@ s_tree() {
 s_tree72() { s_tree "$k72" "$o72"; }
 s_treenew() { s_tree "$knew" "$onew"; }
 step "$(kver "$k72"): descriptor objects, W=1" s_tree72
+
+# ---- step 2b: the same objects without the plugin, byte for byte ----
+# Right after step 2: the mutations of step 3 delete the objects they
+# rebuilt.  The objects without the plugin are kbuild-incremental.
+s_identical72() {
+	local on=$o72-noplugin objs=() st=0 mk nb np wp same trouble
+	configure_outdir "$k72" "$on" || return 1
+	mapfile -t objs < <("$here/objects.sh" "$k72")
+	kmake "$k72" "$on" -k W=1 "${objs[@]}" >"$logs/identical-noplugin.log" 2>&1
+	mk=$?
+	echo "  make without the plugin: exit status $mk (as in step 2, the objects that cannot build for x86_64 fail)"
+	control_compare "$o72" "$on" "${objs[@]}" || st=1
+	trouble=$(mp_compiler_trouble "$logs/identical-noplugin.log")
+	[ -z "$trouble" ] || { echo "  INTERNAL COMPILER ERRORS:"; echo "$trouble" | sed 's/^/    /'; st=1; }
+	detail="$np objects with the plugin (step 2) = $nb without, $same/$np identical code"
+	return $st
+}
+step "$(kver "$k72"): the same objects without the plugin, identical" s_identical72
 if [ "$knew" != "$k72" ]; then
 	step "$(kver "$knew") (newest 7.x): descriptor objects, W=1" s_treenew
 else
@@ -253,49 +324,85 @@ s_mutations() {
 }
 step "mutations on $(kver "$k72")" s_mutations
 
-# ---- step 4: negative control ----
+# ---- steps 3b, 3c: other configurations of 7.2 ----
 
-# control_build KCTL OC ON OBJ...: the objects built in ON without and in OC
-# with the plugin; sets mk_without and mk_with to make's exit statuses.
-control_build() {
-	local kctl=$1 oc=$2 on=$3
-	shift 3
-	kmake "$kctl" "$on" -k W=1 "$@" >"$logs/control-noplugin.log" 2>&1
-	mk_without=$?
-	kmake "$kctl" "$oc" -k W=1 KCFLAGS="$(mp_kcflags "$oc" "$plugin")" "$@" >"$logs/control-plugin.log" 2>&1
-	mk_with=$?
-	echo "  make exit status: without plugin $mk_without, with plugin $mk_with"
-}
+# The sanitizer slice: KASAN (outline: real __asan_* calls), FORTIFY_SOURCE
+# (mem*() through fortify-string.h's __underlying_* names), UBSAN with its
+# checks (alignment included: x86 does not enable it by default) and KCOV.
+san_options="-e KASAN -e KASAN_GENERIC -e KASAN_OUTLINE -d KASAN_INLINE -e FORTIFY_SOURCE
+	-e UBSAN -e UBSAN_BOUNDS -e UBSAN_SHIFT -e UBSAN_DIV_ZERO -e UBSAN_BOOL -e UBSAN_ENUM
+	-e UBSAN_ALIGNMENT -e KCOV"
 
-# control_compare OC ON OBJ...: the objects built with the plugin (in OC)
-# and without (in ON) are the same set, all with the plugin on their command
-# line, and byte for byte identical.  Sets nb, np, wp and same.
-control_compare() {
-	local oc=$1 on=$2 o st=0 diff=() missing=()
-	shift 2
-	nb=0 np=0 wp=0 same=0
-	for o in "$@"; do
-		if [ -f "$on/$o" ]; then
-			nb=$((nb + 1))
-			[ -f "$oc/$o" ] || missing+=("$o")
-		fi
-		[ -f "$oc/$o" ] || continue
-		np=$((np + 1))
-		if mp_plugin_loaded "$oc" "$o" "$plugin"; then wp=$((wp + 1)); fi
-		# The plugin analyses only: the objects must be identical.
-		if [ -f "$on/$o" ] && cmp -s "$on/$o" "$oc/$o"; then
-			same=$((same + 1))
-		else
-			diff+=("$o")
-		fi
+# slice_config OUT SYMBOL=VALUE...: OUT's .config has each (VALUE n: unset).
+slice_config() {
+	local out=$1 sv st=0 v
+	shift
+	for sv in "$@"; do
+		v=$("$k72/scripts/config" --file "$out/.config" -s "${sv%%=*}")
+		[ "$v" = undef ] && v=n
+		[ "$v" = "${sv#*=}" ] || { echo "  CONFIG_${sv%%=*} is $v in $out/.config, wanted ${sv#*=}"; st=1; }
 	done
-	echo "  objects built without the plugin: $nb; with the plugin: $np ($wp show the plugin in their .cmd)"
-	echo "  objects identical with and without the plugin: $same/$np"
-	[ ${#missing[@]} -eq 0 ] || { echo "  built only without the plugin: ${missing[*]}"; st=1; }
-	[ ${#diff[@]} -eq 0 ] || { echo "  code differs: ${diff[*]}"; st=1; }
-	[ "$np" -eq "$wp" ] && [ "$np" -gt 0 ] || st=1
+	[ $st -ne 0 ] || echo "  configuration: $*"
 	return $st
 }
+
+# s_slice OUT DEFCONFIG OPTIONS MAKE-ARGS CHECKS MUTATION...: 7.2 configured in
+# OUT from DEFCONFIG, kconfig.options and OPTIONS (with MAKE-ARGS, e.g.
+# ARCH=i386), the CHECKS (slice_config) hold, the descriptor objects built
+# with the plugin under W=1 give no finding but the reviewed ones, and each
+# MUTATION, applied in turn and rebuilt in OUT, is caught as in step 3.
+s_slice() {
+	local out=$1 defconfig=$2 options=$3 margs checks st off built total withp caught mtotal co res
+	read -r -a margs <<<"$4"
+	read -r -a checks <<<"$5"
+	shift 5
+	prepare_outdir "$k72" "$out" "$options" "$defconfig" "${margs[@]}" || return 1
+	slice_config "$out" "${checks[@]}" || return 1
+	off=$(stat -c %s "$(mp_report "$out")")
+	"$here/build-objects.sh" "$k72" "$out" "$plugin" "CC=$CC" "${margs[@]}" |
+		tee "$logs/objects-$(basename "$out").txt"
+	st=${PIPESTATUS[0]}
+	built=$(mp_result_get "$logs/build-$(basename "$out").tsv" built)
+	total=$(mp_result_get "$logs/build-$(basename "$out").tsv" total)
+	withp=$("$here/objects.sh" "$k72" | while read -r o; do
+		if mp_plugin_loaded "$out" "$o" "$plugin"; then echo "$o"; fi
+	done | grep -c .)
+	tu_total=$((tu_total + withp))
+	[ "$withp" = "$built" ] || { echo "build-objects counted $built built objects, .cmd files show $withp with the plugin"; st=1; }
+	mp_findings "$(mp_report "$out")" "$off" >"$logs/findings-$(basename "$out").txt" || st=1
+	echo "findings on unmodified code judged against ${reviewed#"$repo"/}:"
+	judge_findings "$logs/findings-$(basename "$out").txt" || st=1
+	[ "$n_find" -gt 0 ] || echo "  none"
+	res=$logs/mutations-$(basename "$out")
+	rm -f "$res/mutate.tsv"
+	echo "mutations:"
+	MP_LOG_DIR=$res MP_MAKE_ARGS="CC=$CC ${margs[*]}" "$here/mutate.sh" "$k72" "$out" "$plugin" "$@" |
+		sed 's/^/  /'
+	[ "${PIPESTATUS[0]}" -eq 0 ] || st=1
+	caught=$(mp_result_get "$res/mutate.tsv" caught)
+	mtotal=$(mp_result_get "$res/mutate.tsv" total)
+	co=$(mp_result_get "$res/mutate.tsv" compiled_out)
+	tu_total=$((tu_total + ${caught:-0}))
+	detail="$withp/$total descriptor objects with the plugin, findings $n_find ($n_new not reviewed); mutations ${caught:-0}/${mtotal:-0} (${co:-0} compiled out)"
+	return "$st"
+}
+
+s_sanitizers() {
+	s_slice "$o72-san" "" "$san_options" "" \
+		"KASAN=y KASAN_OUTLINE=y FORTIFY_SOURCE=y UBSAN=y UBSAN_BOUNDS=y UBSAN_ALIGNMENT=y KCOV=y FS_DAX=n UBIFS_ATIME_SUPPORT=n" \
+		"$mutations"/*.patch
+}
+step "$(kver "$k72") KASAN+FORTIFY+UBSAN+KCOV: objects, mutations" s_sanitizers
+
+# i386: i386_defconfig plus kconfig.options (the descriptor's users build
+# for 32 bits too).
+s_i386() {
+	s_slice "$ck/build/linux-$(series_of "$k72")-i386$sfx" i386_defconfig "" "ARCH=i386" \
+		"X86_32=y 64BIT=n FS_DAX=n UBIFS_ATIME_SUPPORT=n" "$mutations"/*.patch
+}
+step "$(kver "$k72") ARCH=i386: objects, mutations" s_i386
+
+# ---- step 4: negative control ----
 
 s_control() {
 	local oc=$ck/build/linux-$(series_of "$kctl")-x86_64$sfx on st=0 o objs=()

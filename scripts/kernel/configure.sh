@@ -5,6 +5,8 @@
 # Out-of-tree (O=OUTDIR) x86_64 configuration for checking the plugin on a
 # real kernel: x86_64_defconfig, the changes in kconfig.options (through the
 # tree's scripts/config), olddefconfig, then `make prepare modules_prepare`.
+# Other architectures: pass ARCH=... among the make args and name the
+# defconfig in MP_DEFCONFIG (check-kernel: ARCH=i386, i386_defconfig).
 # KSRC is never written to.  Cached: nothing is done when OUTDIR holds a
 # stamp newer than its .config, written by a successful run with the same
 # source tree, options, compiler and make arguments (MP_FORCE=1 redoes it).
@@ -12,6 +14,7 @@
 # Environment: MP_JOBS (default: number of CPUs), MP_FORCE,
 #   MP_EXTRA_OPTIONS  more changes in the format of kconfig.options, e.g.
 #                     "-e GCC_PLUGIN_MMAP_PREPARE" (applied after the file)
+#   MP_DEFCONFIG      the starting configuration (default x86_64_defconfig)
 set -euo pipefail
 here=$(dirname "$(readlink -f "$0")")
 # shellcheck source=scripts/lib.sh
@@ -33,6 +36,8 @@ options=$(mktemp)
 trap 'rm -f "$options"' EXIT
 cat "$here/kconfig.options" >"$options"
 [ -z "${MP_EXTRA_OPTIONS:-}" ] || printf '%s %s\n' $MP_EXTRA_OPTIONS >>"$options"
+defconfig=${MP_DEFCONFIG:-x86_64_defconfig}
+case $defconfig in *defconfig) ;; *) mp_die "MP_DEFCONFIG=$defconfig is not a *defconfig target" ;; esac
 
 # What the cached result depends on.
 cc=gcc
@@ -42,6 +47,7 @@ key=$( {
 	head -n 5 "$ksrc/Makefile"
 	$cc --version | head -n1
 	printf 'arg=%s\n' "$@"
+	[ -z "${MP_DEFCONFIG:-}" ] || echo "defconfig=$defconfig"	# the old key otherwise
 	cat "$options"
 } | sha256sum | cut -d' ' -f1)
 
@@ -55,7 +61,7 @@ rm -f "$stamp"
 
 mk() { make -C "$ksrc" O="$outdir" -j"$jobs" "$@"; }
 
-mk -s "$@" x86_64_defconfig
+mk -s "$@" "$defconfig"
 args=()
 while read -r op sym; do
 	case $op in ''|'#'*) continue ;; esac

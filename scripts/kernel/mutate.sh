@@ -8,7 +8,11 @@
 # plugin under W=1, restore every touched file byte for byte (content,
 # mode and modification time, so kbuild sees no change), and check that
 # each "# Expect: RULE FILE:LINE" of the patch is reported at FILE:LINE,
-# both in the plugin's JSON report and in the compiler's output.
+# both in the plugin's JSON report and in the compiler's output.  With a
+# "# Compiled-out: yes" header each expected finding must be marked as in
+# a branch the configuration compiles out ("compiled_out":true in its
+# record, the note "this branch is compiled out in this configuration"
+# after the warning); without it, it must not be.
 #
 # The tree is restored after each mutation, also when a step fails or the
 # script is interrupted (trap); before/after checksums and modification
@@ -28,7 +32,8 @@
 # Prints one line per mutation and "mutation score: CAUGHT/TOTAL"; the
 # counts also go to $MP_LOG_DIR/mutate.tsv (mutate-no-w1.tsv with --no-w1;
 # lib.sh: mp_result; keys caught, total, fails, silent: expectations of a
-# W=1-only rule silent without W=1).
+# W=1-only rule silent without W=1, compiled_out: expectations reported
+# as compiled out, as their header says).
 # Exit status: 0 when every mutation behaved as expected and the tree was
 # restored, 1 otherwise, 2 on a usage error.
 set -uo pipefail
@@ -126,6 +131,34 @@ restore_checked() {
 	done
 }
 
+# compiled_out_records REPORT OFFSET: "RULE<tab>FILE:LINE" of each record
+# of REPORT from byte OFFSET on that says "compiled_out":true.
+compiled_out_records() {
+	tail -c +$(($2 + 1)) "$1" | perl -MJSON::PP -ne '
+		my $r = eval { decode_json($_) } or next;
+		printf "%s\t%s:%d\n", $r->{rule}, $r->{file}, $r->{line} if $r->{compiled_out};'
+}
+
+# judge_compiled_out RULE FILE LINE: the finding is marked compiled
+# out (record and note) exactly when the patch says "# Compiled-out: yes";
+# adds to detail, clears ok otherwise.
+judge_compiled_out() {
+	local rule=$1 file=$2 line=$3 rec note
+	rec=no note=no
+	grep -qxF "$rule"$'\t'"$file:$line" <<<"$co_records" && rec=yes
+	# The note follows the warning and its source and caret lines.
+	grep -A6 -E "(^|/)${file//./\\.}:$line:[0-9]+: warning: .*\[$rule\]" "$log" |
+		grep -q 'note: this branch is compiled out in this configuration' && note=yes
+	if [ "$co_expected" = yes ] && [ $rec = yes ] && [ $note = yes ]; then
+		n_co=$((n_co + 1))
+		detail+=("$rule at $file:$line marked compiled out (\"compiled_out\":true, note)")
+	elif [ "$co_expected" = yes ]; then
+		ok=0; detail+=("$rule at $file:$line NOT marked compiled out (record: $rec, note: $note)")
+	elif [ $rec = yes ]; then
+		ok=0; detail+=("$rule at $file:$line marked compiled out, but the patch does not say so")
+	fi
+}
+
 # judge_expects: each "# Expect:" against the report RECORDS and the log;
 # adds to detail, clears ok on a miss.
 judge_expects() {
@@ -146,6 +179,7 @@ judge_expects() {
 			fi
 		elif [ -n "$in_json" ] && [ -n "$in_log" ]; then
 			detail+=("$rule at $at: $(echo "$in_log" | sed 's/^[^ ]* //' | cut -c1-140)")
+			judge_compiled_out "$rule" "$file" "$line"
 		else
 			ok=0
 			detail+=("$rule NOT reported at $at (report: ${in_json:+yes}${in_json:-no}, compiler output: ${in_log:+yes}${in_log:-no})")
@@ -167,8 +201,9 @@ others() {
 }
 
 # build_mutant: the objects of the applied mutation built (W=1 unless
-# --no-w1) into the log; sets mstatus, records (what they reported) and
-# built; the objects and their records are removed again after restore.
+# --no-w1) into the log; sets mstatus, records (what they reported),
+# co_records (those marked compiled out) and built; the objects and their
+# records are removed again after restore.
 build_mutant() {
 	local o off wargs=(W=1)
 	for o in "${objarr[@]}"; do rm -f "$outdir/$o"; done
@@ -180,6 +215,7 @@ build_mutant() {
 	# Restore before judging anything.
 	restore_checked "${files[@]}"
 	records=$(mp_findings "$report" "$off")
+	co_records=$(compiled_out_records "$report" "$off")
 	truncate -s "$off" "$report"
 	built=1
 	for o in "${objarr[@]}"; do
@@ -192,6 +228,7 @@ build_mutant() {
 # its verdict.  Returns 1 when the tree could not be restored.
 mutation() {
 	local patch name log objs w1only expects files objarr mstatus records built
+	local co_expected co_records
 	local rstatus rmsg ok=1 detail=() others_found verdict
 	local -A before=()
 	patch=$(readlink -f "$1")
@@ -201,6 +238,12 @@ mutation() {
 	mapfile -t expects < <(sed -n 's/^# Expect:[[:space:]]*//p' "$patch")
 	objs=$(sed -n 's/^# Objects:[[:space:]]*//p' "$patch")
 	w1only=$(grep -c '^# W1:' "$patch")
+	co_expected=$(sed -n 's/^# Compiled-out:[[:space:]]*//p' "$patch" | head -n1)
+	case ${co_expected:-no} in
+	yes|no) co_expected=${co_expected:-no} ;;
+	*) echo "FAIL  $name: '# Compiled-out: $co_expected': the value must be yes or no"
+	   fails=$((fails + 1)); return 0 ;;
+	esac
 	mapfile -t files < <(sed -n 's|^+++ b/||p' "$patch" | sed 's/[[:space:]].*//' | sort -u)
 	if [ ${#expects[@]} -eq 0 ] || [ ${#files[@]} -eq 0 ]; then
 		echo "FAIL  $name: no '# Expect:' line or no file in the patch"
@@ -231,7 +274,7 @@ mutation() {
 	return $rstatus
 }
 
-total=0 caught=0 fails=0 silent=0
+total=0 caught=0 fails=0 silent=0 n_co=0
 for patch in "$@"; do
 	mutation "$patch" || break	# never mutate a tree that is not pristine
 done
@@ -245,5 +288,5 @@ else
 fi
 echo "logs: $logdir"
 mp_result "$logdir/mutate$([ $w1 -eq 0 ] && echo -no-w1).tsv" caught "$caught" total "$total" \
-	fails "$fails" silent "$silent"
+	fails "$fails" silent "$silent" compiled_out "$n_co"
 [ $fails -eq 0 ] && [ $caught -eq $total ]
