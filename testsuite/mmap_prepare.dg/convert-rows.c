@@ -172,3 +172,17 @@ const struct file_operations relay_fops = {
 	.mmap = relay_mmap,	/* { dg-message "'relay_fops' .struct file_operations. provides the deprecated" } */
 };	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
 	/* { dg-message "and give it as '.mmap_prepare = relay_mmap_prepare,'" "" { target *-*-* } .-2 } */
+
+/* A member read as an aggregate argument (pgprot_t by value). */
+void row_log_prot(pgprot_t prot);
+
+static int aggarg_mmap(struct file *unused, struct vm_area_struct *vma) /* { dg-message "'aggarg_mmap' is convertible" } */
+{ /* { dg-message "declare it as 'static int aggarg_mmap_prepare.struct vm_area_desc .desc.'" "" { target *-*-* } .-1 } */
+	row_log_prot(vma->vm_page_prot);	/* { dg-message "write 'row_log_prot.desc->page_prot.;'" } */
+	vma->vm_pgoff = 0;			/* { dg-message "write 'desc->pgoff = 0;'" } */
+	return 0;
+}
+const struct file_operations aggarg_fops = {
+	.mmap = aggarg_mmap,	/* { dg-message "'aggarg_fops' .struct file_operations. provides the deprecated" } */
+};	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+	/* { dg-message "and give it as '.mmap_prepare = aggarg_mmap_prepare,'" "" { target *-*-* } .-2 } */
