@@ -660,11 +660,29 @@ void mp_effects_release(struct mp_fn_facts *facts)
 }
 
 /*
- * Summary mode: may the function write through the tracked parameter, or
- * keep it where a later write could use it?  Any write, a pointer stored
- * outside the function's own locals, a return, an asm given it, or a
- * call that may write it.  A mem* builtin reads its other arguments.
+ * Does E write the tracked object other than by a store of its own: a
+ * return or asm given the pointer, the pointer stored outside the
+ * function's locals, a call that may write it?  A mem* builtin reads its
+ * other arguments.
  */
+static bool writes_indirectly(const struct mp_effect *e,
+			      mp_may_write_fn may_write)
+{
+	switch (e->kind) {
+	case MP_EFFECT_RETURN:
+	case MP_EFFECT_ASM_INPUT:
+		return true;
+	case MP_EFFECT_POINTER_STORE:
+		return !e->dest_local_decl;
+	case MP_EFFECT_CALL_ARG:
+		if ((e->memory_writer && e->arg > 0) || e->readonly_param)
+			return false;
+		return !e->callee || may_write(e->callee, e->arg);
+	default:
+		return false;
+	}
+}
+
 bool mp_effects_may_write(const struct mp_fn_facts *facts,
 			  mp_may_write_fn may_write)
 {
@@ -675,24 +693,8 @@ bool mp_effects_may_write(const struct mp_fn_facts *facts,
 	for (i = 0; i < facts->n_effects; i++) {
 		const struct mp_effect *e = &facts->effects[i];
 
-		switch (e->kind) {
-		case MP_EFFECT_WRITE:
-		case MP_EFFECT_RETURN:
-		case MP_EFFECT_ASM_INPUT:
+		if (e->kind == MP_EFFECT_WRITE || writes_indirectly(e, may_write))
 			return true;
-		case MP_EFFECT_POINTER_STORE:
-			if (!e->dest_local_decl)
-				return true;
-			break;
-		case MP_EFFECT_CALL_ARG:
-			if ((e->memory_writer && e->arg > 0) || e->readonly_param)
-				break;
-			if (!e->callee || may_write(e->callee, e->arg))
-				return true;
-			break;
-		default:
-			break;
-		}
 	}
 	return false;
 }
@@ -709,31 +711,14 @@ bool mp_effects_write_ranges(const struct mp_fn_facts *facts,
 	for (i = 0; i < facts->n_effects; i++) {
 		const struct mp_effect *e = &facts->effects[i];
 
-		switch (e->kind) {
-		case MP_EFFECT_WRITE:
-			if (e->clobber)
-				break;
-			if (!e->range_known || e->size <= 0 || *n == max)
-				return false;
-			ranges[*n].lo = e->lo;
-			ranges[(*n)++].size = e->size;
-			break;
-		case MP_EFFECT_RETURN:
-		case MP_EFFECT_ASM_INPUT:
+		if (writes_indirectly(e, may_write))
 			return false;
-		case MP_EFFECT_POINTER_STORE:
-			if (!e->dest_local_decl)
-				return false;
-			break;
-		case MP_EFFECT_CALL_ARG:
-			if ((e->memory_writer && e->arg > 0) || e->readonly_param)
-				break;
-			if (!e->callee || may_write(e->callee, e->arg))
-				return false;
-			break;
-		default:
-			break;
-		}
+		if (e->kind != MP_EFFECT_WRITE || e->clobber)
+			continue;
+		if (!e->range_known || e->size <= 0 || *n == max)
+			return false;
+		ranges[*n].lo = e->lo;
+		ranges[(*n)++].size = e->size;
 	}
 	return true;
 }

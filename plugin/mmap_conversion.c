@@ -983,19 +983,25 @@ static bool whole_size(const struct mp_fn_track *t, tree vma_type, tree op)
 	return false;
 }
 
-static bool is_vma_pointer_type(tree type)
+/* Is TYPE a pointer to struct NAME? */
+static bool is_pointer_to_struct(tree type, const char *name)
 {
-	tree name;
+	tree id;
 
 	if (!type || !POINTER_TYPE_P(type))
 		return false;
 	type = TYPE_MAIN_VARIANT(TREE_TYPE(type));
-	name = TYPE_NAME(type);
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	return TREE_CODE(type) == RECORD_TYPE && name &&
-	       TREE_CODE(name) == IDENTIFIER_NODE &&
-	       !strcmp(IDENTIFIER_POINTER(name), "vm_area_struct");
+	id = TYPE_NAME(type);
+	if (id && TREE_CODE(id) == TYPE_DECL)
+		id = DECL_NAME(id);
+	return TREE_CODE(type) == RECORD_TYPE && id &&
+	       TREE_CODE(id) == IDENTIFIER_NODE &&
+	       !strcmp(IDENTIFIER_POINTER(id), name);
+}
+
+static bool is_vma_pointer_type(tree type)
+{
+	return is_pointer_to_struct(type, "vm_area_struct");
 }
 
 static bool has_vma_param(tree fndecl)
@@ -1352,17 +1358,7 @@ static void judge_function(struct judge *j, tree fndecl, tree parm,
 
 static bool is_file_pointer_type(tree type)
 {
-	tree name;
-
-	if (!type || !POINTER_TYPE_P(type))
-		return false;
-	type = TYPE_MAIN_VARIANT(TREE_TYPE(type));
-	name = TYPE_NAME(type);
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	return TREE_CODE(type) == RECORD_TYPE && name &&
-	       TREE_CODE(name) == IDENTIFIER_NODE &&
-	       !strcmp(IDENTIFIER_POINTER(name), "file");
+	return is_pointer_to_struct(type, "file");
 }
 
 static bool parm_used(function *fn, tree parm)
