@@ -48,7 +48,7 @@ static const struct ggc_root_tab roots[] = {
 struct flat_body {
 	gimple **stmts;
 	unsigned int n, cap;
-	struct mp_key_index label_at;	/* LABEL_DECL uid -> position */
+	struct mp_key_index label_at;	/* LABEL_DECL uid -> position, if needed */
 	bool has_constant;		/* a constant condition or switch */
 	bool unsupported;		/* a construct this pass does not walk */
 };
@@ -64,11 +64,6 @@ static void flatten(struct flat_body *fb, gimple_seq seq)
 		case GIMPLE_BIND:
 			flatten(fb, gimple_bind_body(as_a<gbind *>(stmt)));
 			continue;
-		case GIMPLE_LABEL:
-			mp_key_index_put(&fb->label_at,
-					 DECL_UID(gimple_label_label(as_a<glabel *>(stmt))),
-					 0, fb->n);
-			break;
 		case GIMPLE_TRY:
 		case GIMPLE_CATCH:
 		case GIMPLE_EH_FILTER:
@@ -385,6 +380,13 @@ static unsigned int run(function *fn)
 	for (i = 0; i < fb.n && !fb.has_constant; i++)
 		fb.has_constant = is_constant_branch(&fb, i);
 	if (fb.has_constant && !fb.unsupported) {
+		/* Labels are indexed only for the few functions that need it. */
+		for (i = 0; i < fb.n; i++) {
+			if (gimple_code(fb.stmts[i]) == GIMPLE_LABEL)
+				mp_key_index_put(&fb.label_at,
+						 DECL_UID(gimple_label_label(as_a<glabel *>(fb.stmts[i]))),
+						 0, i);
+		}
 		reached = XCNEWVEC(bool, fb.n);
 		origin = XNEWVEC(int, fb.n);
 		count = find_compiled_out(&fb, reached, origin);
