@@ -325,6 +325,8 @@ void mp_ops_scan_compiled_out(gimple **stmts, unsigned int n,
 			      const location_t *compiled_out);
 /* Was FNDECL given to an mmap_prepare member (of any struct type)? */
 bool mp_is_prepare_hook(tree fndecl);
+/* Does struct TYPE have both an mmap and an mmap_prepare hook member? */
+bool mp_is_ops_type(tree type);
 unsigned int mp_ops_count(void);
 const struct mp_ops_object *mp_ops_object(unsigned int i);
 void mp_ops_release(void);
@@ -380,6 +382,12 @@ struct mp_conversion {
 void mp_conversion_finish_decl(tree decl);
 void mp_conversion_finish_function(tree fndecl);
 void mp_conversion_finish_type(tree type);
+/*
+ * Has FNDECL the type of the mmap member of an ops type the unit
+ * declares (one with mmap_prepare too)?  A public such function is a
+ * .mmap hook other units may register.
+ */
+bool mp_conversion_is_mmap_hook_type(tree fndecl);
 /* Classifies HOOK (the function given to .mmap, or NULL); the analysis
    must still be alive (during the pass). */
 void mp_conversion_classify(tree hook, struct mp_conversion *c);

@@ -6,19 +6,27 @@
  *
  * Its notes say how the .mmap function converts (mmap_conversion.c), and
  * its report= record carries the class, the blocker and the helper
- * (docs/rules.md).
+ * (docs/rules.md).  A public .mmap function whose ops object is in
+ * another unit is reported where its body is, the one unit that can
+ * classify it.
  */
 #include "mmap_prepare.h"
+#include "analysis.h"
 
-static char *record_members(const struct mp_conversion *c)
+/* struct mp_finding.variant: where the hook is registered */
+enum { HERE, ELSEWHERE };
+
+static char *record_members(const struct mp_finding *f,
+			    const struct mp_conversion *c)
 {
 	char *hook = mp_json_quote(c->hook ? IDENTIFIER_POINTER(DECL_NAME(c->hook)) : NULL);
 	char *blocker = mp_json_quote(c->cls == MP_CONV_BLOCKED ? c->blocker : NULL);
 	char *helper = mp_json_quote(c->helper);
 	char *line = c->cls == MP_CONV_BLOCKED ?
 		     xasprintf("%d", LOCATION_LINE(c->blocker_loc)) : xstrdup("null");
-	char *out = xasprintf(",\"hook\":%s,\"conversion\":\"%s\",\"blocker\":%s,\"blocker_line\":%s,\"helper\":%s",
-			      hook, mp_conversion_class_name(c->cls), blocker,
+	char *out = xasprintf(",\"hook\":%s,\"registered\":\"%s\",\"conversion\":\"%s\",\"blocker\":%s,\"blocker_line\":%s,\"helper\":%s",
+			      hook, f->variant == ELSEWHERE ? "elsewhere" : "here",
+			      mp_conversion_class_name(c->cls), blocker,
 			      line, helper);
 
 	free(hook);
@@ -74,20 +82,31 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		else
 			inform(n->loc, "write %<%s%>", n->text);
 	}
-	inform(f->note_loc, "and give it as %<.mmap_prepare = %s_prepare,%>",
-	       IDENTIFIER_POINTER(DECL_NAME(c->hook)));
+	if (f->variant == ELSEWHERE)
+		inform(f->note_loc, "and register it as %<.mmap_prepare = %s_prepare,%> where %qD is registered",
+		       IDENTIFIER_POINTER(DECL_NAME(c->hook)), c->hook);
+	else
+		inform(f->note_loc, "and give it as %<.mmap_prepare = %s_prepare,%>",
+		       IDENTIFIER_POINTER(DECL_NAME(c->hook)));
 }
 
 static void emit_deprecated(const struct mp_finding *f)
 {
 	struct mp_finding g = *f;
 	struct mp_conversion c;
+	bool shown;
 
 	mp_conversion_classify(f->callee, &c);
-	g.record_extra = record_members(&c);
-	if (mp_report(&g,
-		      "%qs (%s) provides the deprecated %<.mmap%> hook and no %<.mmap_prepare%>",
-		      f->text, f->text2)) {
+	g.record_extra = record_members(f, &c);
+	if (f->variant == ELSEWHERE)
+		shown = mp_report(&g,
+				  "%qs is a %<.mmap%> hook for other units to register (it is not static and has the type of %<.mmap%>)",
+				  f->text);
+	else
+		shown = mp_report(&g,
+				  "%qs (%s) provides the deprecated %<.mmap%> hook and no %<.mmap_prepare%>",
+				  f->text, f->text2);
+	if (shown) {
 		inform(f->note_loc,
 		       "convert it to %<.mmap_prepare%>, which receives a %qs (see Documentation/filesystems/mmap_prepare.rst)",
 		       "struct vm_area_desc");
@@ -95,6 +114,51 @@ static void emit_deprecated(const struct mp_finding *f)
 	}
 	free(g.record_extra);
 	mp_conversion_release(&c);
+}
+
+/* Is FNDECL given to .mmap by an ops object of this unit? */
+static bool registered_here(tree fndecl)
+{
+	unsigned int i;
+
+	for (i = 0; i < mp_ops_count(); i++) {
+		if (mp_ops_object(i)->fn_uid[MP_HOOK_MMAP] == DECL_UID(fndecl))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A .mmap function that other units register: public, of the type of an
+ * ops type's mmap member, with its body here and given to no .mmap here.
+ * Only this unit can classify it (ceph_mmap is defined in fs/ceph/addr.c,
+ * its file_operations are in fs/ceph/file.c, whose record says
+ * "unknown"); the dashboard joins the two records by the hook's name.
+ */
+static void check_hooks_registered_elsewhere(void)
+{
+	cgraph_node *node;
+
+	FOR_EACH_DEFINED_FUNCTION(node) {
+		tree decl = node->decl;
+		struct mp_finding f;
+
+		if (!TREE_PUBLIC(decl) || DECL_ARTIFICIAL(decl) ||
+		    !DECL_NAME(decl) || !mp_visible_body(decl) ||
+		    !mp_conversion_is_mmap_hook_type(decl) ||
+		    registered_here(decl))
+			continue;
+		memset(&f, 0, sizeof(f));
+		f.rule = &mp_rule_deprecated_mmap;
+		f.loc = DECL_SOURCE_LOCATION(decl);
+		f.field = xstrdup("mmap");
+		f.text = xstrdup(IDENTIFIER_POINTER(DECL_NAME(decl)));
+		f.note_loc = f.loc;
+		f.callee = decl;
+		f.variant = ELSEWHERE;
+		f.emit = emit_deprecated;
+		mp_finding_add(&f);
+	}
 }
 
 static void check_unit(void)
@@ -118,6 +182,7 @@ static void check_unit(void)
 		f.emit = emit_deprecated;
 		mp_finding_add(&f);
 	}
+	check_hooks_registered_elsewhere();
 }
 
 struct mp_rule mp_rule_deprecated_mmap = {

@@ -107,10 +107,142 @@ void mp_conversion_finish_function(tree fndecl)
 	}
 }
 
+/* A growing string. */
+struct text {
+	char *buf;
+	size_t len, cap;
+};
+
+static void put(struct text *t, const char *s, size_t n)
+{
+	if (t->len + n + 1 > t->cap) {
+		t->cap = 2 * (t->len + n + 1);
+		t->buf = XRESIZEVEC(char, t->buf, t->cap);
+	}
+	memcpy(t->buf + t->len, s, n);
+	t->len += n;
+	t->buf[t->len] = '\0';
+}
+
+static void puts_(struct text *t, const char *s)
+{
+	put(t, s, strlen(s));
+}
+
+/*
+ * The function types of the ops types' mmap members, as text ("i32s
+ * (struct file *, struct vm_area_struct *)"): kept as plain data, the
+ * trees need not outlive the front end.
+ */
+static char **hook_types;
+static unsigned int n_hook_types, hook_types_cap;
+
+/* Appends TYPE's key to OUT; false if it has no stable one. */
+static bool type_key(tree type, struct text *out)
+{
+	char buf[16];
+	tree name;
+
+	type = TYPE_MAIN_VARIANT(type);
+	switch (TREE_CODE(type)) {
+	case VOID_TYPE:
+		puts_(out, "void");
+		return true;
+	case INTEGER_TYPE:
+	case BOOLEAN_TYPE:
+		snprintf(buf, sizeof(buf), "%c%u", TYPE_UNSIGNED(type) ? 'u' : 's',
+			 TYPE_PRECISION(type));
+		puts_(out, buf);
+		return true;
+	case POINTER_TYPE:
+		if (!type_key(TREE_TYPE(type), out))
+			return false;
+		puts_(out, "*");
+		return true;
+	case RECORD_TYPE:
+	case UNION_TYPE:
+		name = TYPE_NAME(type);
+		if (name && TREE_CODE(name) == TYPE_DECL)
+			name = DECL_NAME(name);
+		if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+			return false;
+		puts_(out, "struct ");
+		puts_(out, IDENTIFIER_POINTER(name));
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* FNTYPE's key (xmalloc'd), or NULL. */
+static char *function_type_key(tree fntype)
+{
+	struct text t = { NULL, 0, 0 };
+	tree a;
+	bool ok;
+
+	if (TREE_CODE(fntype) != FUNCTION_TYPE)
+		return NULL;
+	ok = type_key(TREE_TYPE(fntype), &t);
+	puts_(&t, "(");
+	for (a = TYPE_ARG_TYPES(fntype); ok && a && a != void_list_node;
+	     a = TREE_CHAIN(a)) {
+		ok = type_key(TREE_VALUE(a), &t);
+		puts_(&t, ",");
+	}
+	/* A prototype, not varargs or an old-style definition. */
+	if (ok && a == void_list_node)
+		return t.buf;
+	free(t.buf);
+	return NULL;
+}
+
+static void note_hook_type(tree ops_type)
+{
+	tree f;
+	char *key;
+	unsigned int i;
+
+	for (f = TYPE_FIELDS(ops_type); f; f = DECL_CHAIN(f)) {
+		if (TREE_CODE(f) == FIELD_DECL && DECL_NAME(f) == mp_id_mmap)
+			break;
+	}
+	key = f ? function_type_key(TREE_TYPE(TREE_TYPE(f))) : NULL;
+	if (!key)
+		return;
+	for (i = 0; i < n_hook_types; i++) {
+		if (!strcmp(hook_types[i], key)) {
+			free(key);
+			return;
+		}
+	}
+	MP_GROW(hook_types, n_hook_types, hook_types_cap);
+	hook_types[n_hook_types++] = key;
+}
+
+bool mp_conversion_is_mmap_hook_type(tree fndecl)
+{
+	char *key;
+	unsigned int i;
+	bool found = false;
+
+	if (!n_hook_types)
+		return false;
+	key = function_type_key(TREE_TYPE(fndecl));
+	for (i = 0; key && !found && i < n_hook_types; i++)
+		found = !strcmp(hook_types[i], key);
+	free(key);
+	return found;
+}
+
 void mp_conversion_finish_type(tree type)
 {
 	tree v;
 
+	if (TREE_CODE(type) == RECORD_TYPE && mp_is_ops_type(type)) {
+		note_hook_type(type);
+		return;
+	}
 	if (TREE_CODE(type) != ENUMERAL_TYPE)
 		return;
 	for (v = TYPE_VALUES(type); v; v = TREE_CHAIN(v)) {
@@ -355,26 +487,6 @@ static char *statement_text(struct src_file *f, size_t off, size_t *start)
 
 /* ---- rewriting a statement's uses of the VMA ---- */
 
-struct text {
-	char *buf;
-	size_t len, cap;
-};
-
-static void put(struct text *t, const char *s, size_t n)
-{
-	if (t->len + n + 1 > t->cap) {
-		t->cap = 2 * (t->len + n + 1);
-		t->buf = XRESIZEVEC(char, t->buf, t->cap);
-	}
-	memcpy(t->buf + t->len, s, n);
-	t->len += n;
-	t->buf[t->len] = '\0';
-}
-
-static void puts_(struct text *t, const char *s)
-{
-	put(t, s, strlen(s));
-}
 
 static const char *skip_spaces(const char *p)
 {

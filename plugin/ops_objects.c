@@ -72,7 +72,7 @@ bool mp_is_prepare_hook(tree fndecl)
 }
 
 /* Does struct TYPE have both hook members? */
-static bool is_ops_type(tree type)
+bool mp_is_ops_type(tree type)
 {
 	bool have[MP_HOOK_COUNT] = { false, false };
 	tree f;
@@ -201,7 +201,7 @@ static void walk_value(const struct ctor_walk *w, tree value, tree type,
 static void walk_record_ctor(const struct ctor_walk *w, tree ctor, tree type,
 			     HOST_WIDE_INT off, const char *name)
 {
-	bool ops = is_ops_type(type);
+	bool ops = mp_is_ops_type(type);
 	unsigned HOST_WIDE_INT i;
 	tree field, value;
 
@@ -476,7 +476,7 @@ static void scan_assignment(gimple *stmt, struct pointer_object **ptrs,
 	if (hook < 0 || is_null_value(gimple_assign_rhs1(stmt)))
 		return;
 	base = TREE_OPERAND(lhs, 0);
-	if (!is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
+	if (!mp_is_ops_type(TYPE_MAIN_VARIANT(TREE_TYPE(base))))
 		return;
 	set_hook(record_for_store(base, ptrs, n_ptrs), hook,
 		 gimple_location(stmt), compiled_out, gimple_assign_rhs1(stmt),

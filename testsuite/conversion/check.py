@@ -54,7 +54,8 @@ def plugin_run(src, *extra):
 
 # ---- 1. records ----
 KEYS = ["file", "line", "column", "rule", "function", "field", "severity",
-        "message", "hook", "conversion", "blocker", "blocker_line", "helper"]
+        "message", "hook", "registered", "conversion", "blocker",
+        "blocker_line", "helper"]
 EXPECT = {
     # hook: (conversion, blocker, blocker_line, helper)
     "iomap_mmap": ("convertible", None, None, "mmap_action_simple_ioremap"),
@@ -66,9 +67,17 @@ EXPECT = {
     "esc_mmap": ("blocked", "vma-escapes", 18, None),
     "ext_mmap": ("unknown", None, None, None),
     "ref_mmap": ("mapped", None, None, None),
+    # bodies whose ops object is in another unit (convert-elsewhere.c)
+    "cifs_like_mmap": ("convertible", None, None, "generic_file_mmap_prepare"),
+    "keep_mmap": ("blocked", "vma-escapes", 32, None),
+    "here_mmap": ("convertible", None, None, None),
 }
+# hook: where the record says it is registered
+REGISTERED = {"cifs_like_mmap": "elsewhere", "keep_mmap": "elsewhere",
+              "e_use": "elsewhere", "here_mmap": "here", "iomap_mmap": "here"}
 recs = []
-for name in ("convert-rows.c", "convert-blocked.c", "convert-mapped.c"):
+for name in ("convert-rows.c", "convert-blocked.c", "convert-mapped.c",
+             "convert-elsewhere.c"):
     recs += plugin_run(os.path.join(TOP, "mmap_prepare.dg", name))[1]
 dm = [r for r in recs if r["rule"] == "mmap-prepare-deprecated-mmap"]
 check(len(dm) >= 30, "records: %d deprecated-mmap records" % len(dm))
@@ -83,6 +92,9 @@ for hook, want in sorted(EXPECT.items()):
     r = by_hook.get(hook)
     got = r and (r["conversion"], r["blocker"], r["blocker_line"], r["helper"])
     check(got == want, "records: %s is %s" % (hook, want))
+for hook, want in sorted(REGISTERED.items()):
+    got = [r["registered"] for r in dm if r["hook"] == hook]
+    check(got == [want], "records: %s is registered %s (one record)" % (hook, want))
 
 # ---- 2. the advice, pasted ----
 src = os.path.join(TOP, "mmap_prepare.dg", "convert-rows.c")

@@ -103,6 +103,42 @@ def main():
               json.load(open(os.path.join(tmp, "o.json")))["totals"]["unknown"] == 1,
               "a record without 'conversion' is unknown, with a warning")
 
+        # Bodies in another unit ("registered": "elsewhere") class the
+        # "unknown" hooks of that name: the one in the ops object's
+        # directory first, else the only one in the build; they are not
+        # hooks themselves.
+        def rec(f, line, hook, cls, where="here", blocker=None, bline=None, helper=None):
+            return json.dumps({"file": f, "line": line, "column": 1, "rule": "mmap-prepare-deprecated-mmap",
+                               "message": f"'{hook}_ops' (struct file_operations) provides",
+                               "hook": hook, "registered": where, "conversion": cls,
+                               "blocker": blocker, "blocker_line": bline, "helper": helper}) + "\n"
+        joins = os.path.join(tmp, "joins.jsonl")
+        open(joins, "w").write(
+            rec("fs/ceph/file.c", 10, "ceph_mmap", "unknown") +
+            rec("fs/ceph/addr.c", 20, "ceph_mmap", "convertible", "elsewhere") +
+            rec("fs/other/addr.c", 30, "ceph_mmap", "blocked", "elsewhere", "zap", 31) +
+            rec("drivers/a/a.c", 5, "lib_mmap", "unknown") +
+            rec("lib/lib.c", 7, "lib_mmap", "blocked", "elsewhere", "vma-mm", 9) +
+            rec("drivers/b/b.c", 5, "twice_mmap", "unknown") +
+            rec("x/one.c", 1, "twice_mmap", "convertible", "elsewhere") +
+            rec("y/two.c", 1, "twice_mmap", "convertible", "elsewhere") +
+            rec("drivers/c/c.c", 5, "static_mmap", "blocked", "here", "zap", 6) +
+            rec("drivers/d/d.c", 9, "orphan_mmap", "convertible", "elsewhere"))
+        r = run(joins, "--json", os.path.join(tmp, "j.json"), "--markdown", os.path.join(tmp, "j.md"))
+        j = json.load(open(os.path.join(tmp, "j.json"))) if r.returncode == 0 else {"hooks": [], "inputs": {}}
+        got = {h["hook"]: (h["conversion"], h["blocker"], h.get("body")) for h in j["hooks"]}
+        check(got == {"ceph_mmap": ("convertible", None, "fs/ceph/addr.c:20"),
+                      "lib_mmap": ("blocked", "vma-mm", "lib/lib.c:7"),
+                      "twice_mmap": ("unknown", None, None),
+                      "static_mmap": ("blocked", "zap", None)},
+              f"bodies in other units join by name (same directory first, else the only one): {got}")
+        check(j["inputs"].get("bodies_in_other_units") == 6 and j["inputs"].get("hooks_joined_to_a_body") == 2,
+              f"the JSON counts the bodies and the joins: {j['inputs']}")
+        md = open(os.path.join(tmp, "j.md")).read() if r.returncode == 0 else ""
+        check("| ceph_mmap (body at fs/ceph/addr.c:20) | convertible |" in md and
+              "vma-mm (lib/lib.c:9)" in md and "2 classified from their body in another unit" in md,
+              "Markdown: where the body is, and the blocker's file")
+
         # Bad input: one clear line, exit 1 (2 for usage).
         bad = os.path.join(tmp, "bad.jsonl")
         open(bad, "w").write(lines[0] + '{"file": "x.c", "rule": \n')
