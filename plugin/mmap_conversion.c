@@ -1290,6 +1290,33 @@ static void judge_call(struct judge *j, struct rewriter *rw,
 }
 
 /* Effects of one statement of T's function: judged together. */
+/*
+ * The member of the VMA whose address is argument ARG of CALL
+ * (&vma->vm_page_prot), or NULL: the callee's parameter is a pointer to
+ * the member's own type, so the callee sees that member and no other,
+ * and the statement converts as the member does (&desc->page_prot).  The
+ * parameter's type, not the argument's: GIMPLE drops the conversion to
+ * void *.
+ */
+static const char *passed_member(const struct mp_fn_track *t, tree vma_type,
+				 gcall *call, unsigned int arg)
+{
+	tree fntype = gimple_call_fntype(call), a, pointee = NULL_TREE;
+	struct mp_pt v = mp_value_of(t, gimple_call_arg(call, arg));
+	unsigned int i;
+
+	a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+	for (i = 0; a && i < arg; i++)
+		a = TREE_CHAIN(a);
+	if (a && a != void_list_node && POINTER_TYPE_P(TREE_VALUE(a)))
+		pointee = TREE_TYPE(TREE_VALUE(a));
+
+	if (!v.off_known || v.off <= 0 || !pointee || !COMPLETE_TYPE_P(pointee) ||
+	    VOID_TYPE_P(pointee) || !tree_fits_shwi_p(TYPE_SIZE(pointee)))
+		return NULL;
+	return member_at(vma_type, v.off, tree_to_shwi(TYPE_SIZE(pointee)), 0);
+}
+
 static void judge_statement(struct judge *j, struct rewriter *rw,
 			    const struct mp_fn_track *t,
 			    const struct mp_fn_facts *facts, unsigned int first,
@@ -1340,6 +1367,8 @@ static void judge_statement(struct judge *j, struct rewriter *rw,
 			break;
 		case MP_EFFECT_CALL_ARG:
 			/* &vma->member: as the member */
+			if (!m)
+				m = passed_member(t, vma_type, mp_as_call(stmt), e->arg);
 			if (!m || !name_in(m, write_ok))
 				block(j, loc, in_hook, "vma-passed-to-callee",
 				      callee_name(e->callee));

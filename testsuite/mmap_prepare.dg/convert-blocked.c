@@ -162,3 +162,27 @@ const struct file_operations public_fops = { .mmap = public_mmap };	/* { dg-mess
 extern int ext_mmap(struct file *file, struct vm_area_struct *vma);
 const struct file_operations ext_fops = { .mmap = ext_mmap };	/* { dg-message "'ext_fops' .struct file_operations. provides the deprecated" } */
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+
+/* The address of a member is the member only when the callee takes a
+   pointer to its type: as void * (and no length) it may reach the rest of
+   the VMA; and a
+   member with no descriptor equivalent (vm_flags) blocks as such. */
+void foo_log_ptr(const void *p);
+int foo_adjust_flags(unsigned long *flags);
+
+static int voidaddr_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	foo_log_ptr(&vma->vm_page_prot); /* { dg-message "'voidaddr_mmap' cannot be converted as it is: this statement has no descriptor equivalent .vma-passed-to-callee: 'foo_log_ptr'." } */
+	return 0;
+}
+const struct file_operations voidaddr_fops = {
+	.mmap = voidaddr_mmap,	/* { dg-message "'voidaddr_fops' .struct file_operations. provides the deprecated" } */
+};	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+
+static int flagaddr_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return foo_adjust_flags((unsigned long *)&vma->vm_flags); /* { dg-message "'flagaddr_mmap' cannot be converted as it is: this statement has no descriptor equivalent .vma-passed-to-callee: 'foo_adjust_flags'." } */
+}
+const struct file_operations flagaddr_fops = {
+	.mmap = flagaddr_mmap,	/* { dg-message "'flagaddr_fops' .struct file_operations. provides the deprecated" } */
+};	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */

@@ -186,3 +186,19 @@ const struct file_operations aggarg_fops = {
 	.mmap = aggarg_mmap,	/* { dg-message "'aggarg_fops' .struct file_operations. provides the deprecated" } */
 };	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
 	/* { dg-message "and give it as '.mmap_prepare = aggarg_mmap_prepare,'" "" { target *-*-* } .-2 } */
+
+/* mmap_mem: the address of a mapped member handed to a callee that takes
+   a pointer to the member's type (upstream: &desc->page_prot). */
+int row_prot_allowed(struct file *file, unsigned long pgoff, pgprot_t *prot);
+
+static int protaddr_mmap(struct file *file, struct vm_area_struct *vma) /* { dg-message "'protaddr_mmap' is convertible" } */
+{ /* { dg-message "declare it as 'static int protaddr_mmap_prepare.struct vm_area_desc .desc.'" "" { target *-*-* } .-1 } */
+  /* { dg-message "and begin it with 'struct file .file = desc->file;'" "" { target *-*-* } .-2 } */
+	if (!row_prot_allowed(file, vma->vm_pgoff, &vma->vm_page_prot)) /* { dg-message "write 'if .!row_prot_allowed.file, desc->pgoff, &desc->page_prot.. return -EINVAL;'" } */
+		return -EINVAL;
+	return 0;
+}
+const struct file_operations protaddr_fops = {
+	.mmap = protaddr_mmap,	/* { dg-message "'protaddr_fops' .struct file_operations. provides the deprecated" } */
+};	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+	/* { dg-message "and give it as '.mmap_prepare = protaddr_mmap_prepare,'" "" { target *-*-* } .-2 } */
