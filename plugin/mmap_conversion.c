@@ -1311,8 +1311,9 @@ static const char *passed_member(const struct mp_fn_track *t, tree vma_type,
 	if (a && a != void_list_node && POINTER_TYPE_P(TREE_VALUE(a)))
 		pointee = TREE_TYPE(TREE_VALUE(a));
 
+	/* void is incomplete: a void * callee may reach the whole VMA */
 	if (!v.off_known || v.off <= 0 || !pointee || !COMPLETE_TYPE_P(pointee) ||
-	    VOID_TYPE_P(pointee) || !tree_fits_shwi_p(TYPE_SIZE(pointee)))
+	    !tree_fits_shwi_p(TYPE_SIZE(pointee)))
 		return NULL;
 	return member_at(vma_type, v.off, tree_to_shwi(TYPE_SIZE(pointee)), 0);
 }

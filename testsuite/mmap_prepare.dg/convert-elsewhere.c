@@ -50,10 +50,18 @@ static int local_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
-/* Not of the type of .mmap: another parameter, another result. */
+/* Not of the type of .mmap: another parameter, another parameter type
+   (kernfs_ops.mmap), another result. */
 int more_mmap(struct file *file, struct vm_area_struct *vma, int flags)
 {
 	return flags ? local_mmap(file, vma) : 0;
+}
+
+struct kernfs_open_file;
+int kern_mmap(struct kernfs_open_file *of, struct vm_area_struct *vma)
+{
+	vma->vm_ops = &e_vm_ops;
+	return 0;
 }
 
 void void_mmap(struct file *file, struct vm_area_struct *vma)
