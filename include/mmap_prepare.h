@@ -374,6 +374,15 @@ struct mp_conversion {
 	char *prologue;			/* "struct file *file = desc->file;" */
 	struct mp_conv_note *notes;	/* by source position */
 	unsigned int n_notes, notes_cap;
+	/*
+	 * Blocked only by handing the VMA to public functions of other
+	 * units (vme_master_mmap()): their names, and the class and helper
+	 * the hook has once they take the descriptor.
+	 */
+	const char **callees;
+	unsigned int n_callees, callees_cap;
+	enum mp_conv_class cls_with_callees;
+	const char *helper_with_callees;
 };
 
 /* PLUGIN_FINISH_DECL, PLUGIN_PRE_GENERICIZE and PLUGIN_FINISH_TYPE,
@@ -388,6 +397,11 @@ void mp_conversion_finish_type(tree type);
  * .mmap hook other units may register.
  */
 bool mp_conversion_is_mmap_hook_type(tree fndecl);
+/*
+ * Is FNDECL a public function, not of mm/, that other units may hand
+ * their VMA to (vme_master_mmap())?  Classified where it is defined.
+ */
+bool mp_conversion_is_vma_function(tree fndecl);
 /* Classifies HOOK (the function given to .mmap, or NULL); the analysis
    must still be alive (during the pass). */
 void mp_conversion_classify(tree hook, struct mp_conversion *c);

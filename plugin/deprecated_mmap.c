@@ -13,8 +13,39 @@
 #include "mmap_prepare.h"
 #include "analysis.h"
 
-/* struct mp_finding.variant: where the hook is registered */
-enum { HERE, ELSEWHERE };
+/*
+ * struct mp_finding.variant: an ops object of the unit (HERE), a public
+ * .mmap function whose ops object is in another unit (ELSEWHERE), or a
+ * public function other units hand their VMA to (CALLEE).
+ */
+enum { HERE, ELSEWHERE, CALLEE };
+static const char *const variant_names[] = { "here", "elsewhere", "callee" };
+
+/* "null", or what the hook is once the functions it hands the VMA convert. */
+static char *with_callees(const struct mp_conversion *c)
+{
+	char *names, *helper, *out;
+	unsigned int i;
+
+	if (!c->n_callees)
+		return xstrdup("null");
+	names = xstrdup("");
+	for (i = 0; i < c->n_callees; i++) {
+		char *q = mp_json_quote(c->callees[i]);
+		char *joined = xasprintf("%s%s%s", names, i ? "," : "", q);
+
+		free(q);
+		free(names);
+		names = joined;
+	}
+	helper = mp_json_quote(c->helper_with_callees);
+	out = xasprintf("{\"callees\":[%s],\"conversion\":\"%s\",\"helper\":%s}",
+			names, mp_conversion_class_name(c->cls_with_callees),
+			helper);
+	free(names);
+	free(helper);
+	return out;
+}
 
 static char *record_members(const struct mp_finding *f,
 			    const struct mp_conversion *c)
@@ -24,16 +55,24 @@ static char *record_members(const struct mp_finding *f,
 	char *helper = mp_json_quote(c->helper);
 	char *line = c->cls == MP_CONV_BLOCKED ?
 		     xasprintf("%d", LOCATION_LINE(c->blocker_loc)) : xstrdup("null");
-	char *out = xasprintf(",\"hook\":%s,\"registered\":\"%s\",\"conversion\":\"%s\",\"blocker\":%s,\"blocker_line\":%s,\"helper\":%s",
-			      hook, f->variant == ELSEWHERE ? "elsewhere" : "here",
+	char *callees = with_callees(c);
+	char *out = xasprintf(",\"hook\":%s,\"registered\":\"%s\",\"conversion\":\"%s\",\"blocker\":%s,\"blocker_line\":%s,\"helper\":%s,\"with_callees\":%s",
+			      hook, variant_names[f->variant],
 			      mp_conversion_class_name(c->cls), blocker,
-			      line, helper);
+			      line, helper, callees);
 
+	free(callees);
 	free(hook);
 	free(blocker);
 	free(helper);
 	free(line);
 	return out;
+}
+
+static const char *class_text(enum mp_conv_class cls)
+{
+	return cls == MP_CONV_MAPPED ? "convertible with vm_ops->mapped" :
+	       "convertible";
 }
 
 static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c)
@@ -51,6 +90,16 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 			inform(c->blocker_loc,
 			       "%qD cannot be converted as it is: this statement has no descriptor equivalent (%s)",
 			       c->hook, c->blocker);
+		if (c->n_callees == 1)
+			inform(c->blocker_loc,
+			       "%qD is %s once %qs takes a %<struct vm_area_desc *%> instead (it is not static: it converts on its own)",
+			       c->hook, class_text(c->cls_with_callees),
+			       c->callees[0]);
+		else if (c->n_callees > 1)
+			inform(c->blocker_loc,
+			       "%qD is %s once the %u public functions it hands the VMA to (%qs, ...) take a %<struct vm_area_desc *%> instead (they convert on their own)",
+			       c->hook, class_text(c->cls_with_callees),
+			       c->n_callees, c->callees[0]);
 		return;
 	}
 	if (!c->signature) {
@@ -85,6 +134,9 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 	if (f->variant == ELSEWHERE)
 		inform(f->note_loc, "and register it as %<.mmap_prepare = %s_prepare,%> where %qD is registered",
 		       IDENTIFIER_POINTER(DECL_NAME(c->hook)), c->hook);
+	else if (f->variant == CALLEE)
+		inform(f->note_loc, "and call %<%s_prepare%> with the descriptor where %qD is called with a VMA",
+		       IDENTIFIER_POINTER(DECL_NAME(c->hook)), c->hook);
 	else
 		inform(f->note_loc, "and give it as %<.mmap_prepare = %s_prepare,%>",
 		       IDENTIFIER_POINTER(DECL_NAME(c->hook)));
@@ -102,14 +154,23 @@ static void emit_deprecated(const struct mp_finding *f)
 		shown = mp_report(&g,
 				  "%qs is a %<.mmap%> hook for other units to register (it is not static and has the type of %<.mmap%>)",
 				  f->text);
+	else if (f->variant == CALLEE)
+		shown = mp_report(&g,
+				  "%qs takes a VMA and is not static: other units' %<.mmap%> hooks may hand it theirs",
+				  f->text);
 	else
 		shown = mp_report(&g,
 				  "%qs (%s) provides the deprecated %<.mmap%> hook and no %<.mmap_prepare%>",
 				  f->text, f->text2);
 	if (shown) {
-		inform(f->note_loc,
-		       "convert it to %<.mmap_prepare%>, which receives a %qs (see Documentation/filesystems/mmap_prepare.rst)",
-		       "struct vm_area_desc");
+		if (f->variant == CALLEE)
+			inform(f->note_loc,
+			       "convert it to take a %qs, as %<.mmap_prepare%> hooks do (see Documentation/filesystems/mmap_prepare.rst)",
+			       "struct vm_area_desc *");
+		else
+			inform(f->note_loc,
+			       "convert it to %<.mmap_prepare%>, which receives a %qs (see Documentation/filesystems/mmap_prepare.rst)",
+			       "struct vm_area_desc");
 		emit_notes(f, &c);
 	}
 	free(g.record_extra);
@@ -129,24 +190,34 @@ static bool registered_here(tree fndecl)
 }
 
 /*
- * A .mmap function that other units register: public, of the type of an
- * ops type's mmap member, with its body here and given to no .mmap here.
- * Only this unit can classify it (ceph_mmap is defined in fs/ceph/addr.c,
- * its file_operations are in fs/ceph/file.c, whose record says
- * "unknown"); the dashboard joins the two records by the hook's name.
+ * The functions only this unit can classify, as it has their bodies:
+ * - a .mmap function that other units register: public, of the type of
+ *   an ops type's mmap member, given to no .mmap here (ceph_mmap() is
+ *   defined in fs/ceph/addr.c, its file_operations are in fs/ceph/file.c,
+ *   whose record says "unknown");
+ * - a public function that takes a VMA, which other units' hooks hand
+ *   theirs to (vme_master_mmap() in drivers/staging/vme_user/vme.c, whose
+ *   caller in vme_user.c is blocked until it converts).
+ * The dashboard joins the records by name.
  */
-static void check_hooks_registered_elsewhere(void)
+static void check_functions_for_other_units(void)
 {
 	cgraph_node *node;
 
 	FOR_EACH_DEFINED_FUNCTION(node) {
 		tree decl = node->decl;
 		struct mp_finding f;
+		int variant;
 
 		if (!TREE_PUBLIC(decl) || DECL_ARTIFICIAL(decl) ||
 		    !DECL_NAME(decl) || !mp_visible_body(decl) ||
-		    !mp_conversion_is_mmap_hook_type(decl) ||
 		    registered_here(decl))
+			continue;
+		if (mp_conversion_is_mmap_hook_type(decl))
+			variant = ELSEWHERE;
+		else if (mp_conversion_is_vma_function(decl))
+			variant = CALLEE;
+		else
 			continue;
 		memset(&f, 0, sizeof(f));
 		f.rule = &mp_rule_deprecated_mmap;
@@ -155,7 +226,7 @@ static void check_hooks_registered_elsewhere(void)
 		f.text = xstrdup(IDENTIFIER_POINTER(DECL_NAME(decl)));
 		f.note_loc = f.loc;
 		f.callee = decl;
-		f.variant = ELSEWHERE;
+		f.variant = variant;
 		f.emit = emit_deprecated;
 		mp_finding_add(&f);
 	}
@@ -182,7 +253,7 @@ static void check_unit(void)
 		f.emit = emit_deprecated;
 		mp_finding_add(&f);
 	}
-	check_hooks_registered_elsewhere();
+	check_functions_for_other_units();
 }
 
 struct mp_rule mp_rule_deprecated_mmap = {

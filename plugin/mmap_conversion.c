@@ -889,12 +889,46 @@ static const char *const rewritten_calls[] = {
 	"generic_file_mmap", "generic_file_readonly_mmap", NULL
 };
 
+/*
+ * Is FNDECL a function other units may hand their VMA to (see
+ * takes_vma_publicly below)?  Public, returning int (the signature the
+ * notes suggest), with a VMA parameter; not one of the kernel's own VMA
+ * functions the mapping knows, nor the rest of mm/: hooks call those,
+ * they are not conversion work.
+ */
+bool mp_conversion_is_vma_function(tree fndecl)
+{
+	tree ret = TREE_TYPE(TREE_TYPE(fndecl));
+	const char *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+	const char *file = LOCATION_FILE(DECL_SOURCE_LOCATION(fndecl));
+	const char *const *lists[] = { per_page, zaps, remaps, no_helper,
+				       rewritten_calls };
+	unsigned int i;
+
+	/* A kernel with the descriptor: the functions have somewhere to go. */
+	if (!mp_unit_policy() || !TREE_PUBLIC(fndecl) || !has_vma_param(fndecl) ||
+	    TREE_CODE(ret) != INTEGER_TYPE || TYPE_UNSIGNED(ret) ||
+	    TYPE_PRECISION(ret) != INT_TYPE_SIZE || mp_decl_is_core(fndecl))
+		return false;
+	if (!file || !strncmp(file, "mm/", 3) || strstr(file, "/mm/"))
+		return false;
+	for (i = 0; i < ARRAY_SIZE(lists); i++) {
+		if (name_in(name, lists[i]))
+			return false;
+	}
+	return true;
+}
+
 struct judge {
 	struct mp_conversion *c;
 	int depth;
 	/* the first blocker, by position in the hook */
 	expanded_location first;
 	bool blocked;
+	/* the first call deferred to a public function of another unit */
+	expanded_location first_deferred;
+	location_t deferred_loc;
+	const char *deferred_name;
 	/* statements already given a note: file offsets */
 	struct mp_key_index noted;
 };
@@ -1223,6 +1257,46 @@ out:
 static void judge_function(struct judge *j, tree fndecl, tree parm,
 			   location_t call_in_hook);
 
+/*
+ * Is parameter IDX of CALLEE, a public function, a VMA?  Other units may
+ * call it too, so it is not converted with the hook: it is classified on
+ * its own where it is defined (deprecated_mmap.c; vme_master_mmap() in
+ * drivers/staging/vme_user/vme.c), and the hook converts if it does: the
+ * dashboard joins the two.
+ */
+static bool takes_vma_publicly(tree callee, unsigned int idx)
+{
+	tree a = TYPE_ARG_TYPES(TREE_TYPE(callee));
+	unsigned int i;
+
+	if (!TREE_PUBLIC(callee))
+		return false;
+	for (i = 0; a && a != void_list_node && i < idx; i++)
+		a = TREE_CHAIN(a);
+	return a && a != void_list_node && is_vma_pointer_type(TREE_VALUE(a));
+}
+
+/* The VMA handed to NAME, a public function (see above). */
+static void defer(struct judge *j, location_t where, location_t in_hook,
+		  const char *name)
+{
+	struct mp_conversion *c = j->c;
+	expanded_location e = expand_location(in_hook);
+	unsigned int i;
+
+	if (!j->deferred_name || before(e, j->first_deferred)) {
+		j->first_deferred = e;
+		j->deferred_loc = where;
+		j->deferred_name = name;
+	}
+	for (i = 0; i < c->n_callees; i++) {
+		if (!strcmp(c->callees[i], name))
+			return;
+	}
+	MP_GROW(c->callees, c->n_callees, c->callees_cap);
+	c->callees[c->n_callees++] = name;
+}
+
 /* A call the VMA is given to (argument IDX): mapped, recursed, or blocked. */
 static void judge_call(struct judge *j, struct rewriter *rw,
 		       const struct mp_fn_track *t, const struct mp_fn_facts *facts,
@@ -1284,6 +1358,10 @@ static void judge_call(struct judge *j, struct rewriter *rw,
 			rw->bare_ok = true;
 			note_rewrite(j, rw, loc);
 		}
+		return;
+	}
+	if (takes_vma_publicly(callee, idx)) {
+		defer(j, loc, in_hook, name);
 		return;
 	}
 	block(j, loc, in_hook, "vma-passed-to-callee", name);
@@ -1604,6 +1682,14 @@ static int compare_notes(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+static void block_at_deferred(struct mp_conversion *c, const struct judge *j)
+{
+	c->blocker = "vma-passed-to-callee";
+	c->blocker_loc = j->deferred_loc;
+	free(c->blocker_what);
+	c->blocker_what = xstrdup(j->deferred_name);
+}
+
 void mp_conversion_classify(tree hook, struct mp_conversion *c)
 {
 	struct judge j;
@@ -1643,6 +1729,10 @@ void mp_conversion_classify(tree hook, struct mp_conversion *c)
 	mp_key_index_clear(&j.noted);
 	signature(c, hook, fn);
 	if (j.blocked) {
+		/* The first blocker by position, a deferred call included. */
+		if (j.deferred_name && before(j.first_deferred, j.first))
+			block_at_deferred(c, &j);
+		c->n_callees = 0;
 		c->cls = MP_CONV_BLOCKED;
 		c->helper = NULL;
 		return;
@@ -1664,6 +1754,16 @@ void mp_conversion_classify(tree hook, struct mp_conversion *c)
 	}
 	if (c->n_notes > 1)
 		qsort(c->notes, c->n_notes, sizeof(c->notes[0]), compare_notes);
+	if (c->cls == MP_CONV_BLOCKED) {
+		c->n_callees = 0;
+	} else if (c->n_callees) {
+		/* Blocked here; what it is once the callees convert too. */
+		c->cls_with_callees = c->cls;
+		c->helper_with_callees = c->helper;
+		c->cls = MP_CONV_BLOCKED;
+		c->helper = NULL;
+		block_at_deferred(c, &j);
+	}
 }
 
 void mp_conversion_release(struct mp_conversion *c)
@@ -1676,5 +1776,6 @@ void mp_conversion_release(struct mp_conversion *c)
 	free(c->signature);
 	free(c->prologue);
 	free(c->blocker_what);
+	free(c->callees);
 	memset(c, 0, sizeof(*c));
 }

@@ -34,14 +34,18 @@ def main():
            "unit with a `.mmap` initializer that builds on x86_64.", "",
            "## Figures", "",
            f"- units with a `.mmap` initializer (a `.mmap =` in the file, or DRM's "
-           f"file_operations macros; other architectures' `arch/` left out): "
+           f"file_operations macros), or that define a public hook one names "
+           f"(other architectures' `arch/` left out): "
            f"**{b.get('units_with_mmap_initializer')}**",
            f"- built with the plugin (x86_64 allmodconfig): **{b.get('units_built')}**; "
            f"not built: {b.get('units_not_built')} (listed below)",
            f"- slice: {b.get('slice')}",
            f"- build time: {b.get('build_seconds')} s at -j2 on 2 shared cores",
            f"- `deprecated-mmap` records: {s['inputs']['deprecated_mmap_records']}, "
-           f"one per ops object: **{t['total']} hooks**",
+           f"one per ops object: **{t['total']} hooks**; "
+           f"{s['inputs'].get('bodies_in_other_units', 0)} records of public hooks "
+           f"defined for other units, {s['inputs'].get('hooks_joined_to_a_body', 0)} hooks "
+           f"classified from such a body",
            "- per class: " + ", ".join(f"{t[c]} {c} ({pct(t[c])})"
                                        for c in ("convertible", "mapped", "blocked", "unknown")),
            "- top blockers: " + (", ".join(f"`{r['name']}` {r['count']}" for r in s["blockers"][:5])
@@ -51,9 +55,10 @@ def main():
            ""]
     if len(sys.argv) == 3:
         out += [sys.argv[2], ""]
-    out += ["A hook is counted once per ops object that registers it; `unknown` is a hook "
-            "whose body is not in the unit that registers it (DRM's `drm_gem_mmap()` in "
-            "the GEM fops macros, a driver's hook in another file). Only ops types with an "
+    out += ["A hook is counted once per ops object that registers it. A hook whose body "
+            "is in another unit (DRM's `drm_gem_mmap()` in the GEM fops macros, a driver's "
+            "hook in another file) is classified in the unit that defines it and joined by "
+            "name; `unknown` is left for a hook whose body no unit built defines. Only ops types with an "
             "`mmap_prepare` member are reported: 371 of 7.2's 545 `.mmap` initializers "
             "belong to types without one (v4l2_file_operations, proto_ops, ...), which "
             "the rule leaves alone.", "",

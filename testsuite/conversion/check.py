@@ -55,7 +55,7 @@ def plugin_run(src, *extra):
 # ---- 1. records ----
 KEYS = ["file", "line", "column", "rule", "function", "field", "severity",
         "message", "hook", "registered", "conversion", "blocker",
-        "blocker_line", "helper"]
+        "blocker_line", "helper", "with_callees"]
 EXPECT = {
     # hook: (conversion, blocker, blocker_line, helper)
     "iomap_mmap": ("convertible", None, None, "mmap_action_simple_ioremap"),
@@ -74,6 +74,7 @@ EXPECT = {
 }
 # hook: where the record says it is registered
 REGISTERED = {"cifs_like_mmap": "elsewhere", "keep_mmap": "elsewhere",
+              "own_master_mmap": "callee", "kern_mmap": "callee",
               "e_use": "elsewhere", "here_mmap": "here", "iomap_mmap": "here"}
 recs = []
 for name in ("convert-rows.c", "convert-blocked.c", "convert-mapped.c",
@@ -92,6 +93,18 @@ for hook, want in sorted(EXPECT.items()):
     r = by_hook.get(hook)
     got = r and (r["conversion"], r["blocker"], r["blocker_line"], r["helper"])
     check(got == want, "records: %s is %s" % (hook, want))
+# hook: what it is once the functions of other units it hands the VMA to
+# convert (null: nothing but those calls would have to change)
+WITH_CALLEES = {
+    "user_mmap": {"callees": ["e_master_mmap"], "conversion": "mapped", "helper": None},
+    "e_use": {"callees": ["extern_mmap"], "conversion": "convertible", "helper": None},
+    "keep_mmap": None, "zap_mmap": None, "cifs_like_mmap": None,
+}
+for hook, want in sorted(WITH_CALLEES.items()):
+    got = by_hook.get(hook, {}).get("with_callees", "missing")
+    check(got == want, "records: %s with its callees converted is %s" % (hook, want))
+check(by_hook.get("own_master_mmap", {}).get("helper") == "mmap_action_simple_ioremap",
+      "records: a function other units hand their VMA to is classified with its helper")
 for hook, want in sorted(REGISTERED.items()):
     got = [r["registered"] for r in dm if r["hook"] == hook]
     check(got == [want], "records: %s is registered %s (one record)" % (hook, want))

@@ -123,21 +123,61 @@ def main():
             rec("x/one.c", 1, "twice_mmap", "convertible", "elsewhere") +
             rec("y/two.c", 1, "twice_mmap", "convertible", "elsewhere") +
             rec("drivers/c/c.c", 5, "static_mmap", "blocked", "here", "zap", 6) +
-            rec("drivers/d/d.c", 9, "orphan_mmap", "convertible", "elsewhere"))
+            rec("drivers/d/d.c", 9, "orphan_mmap", "convertible", "elsewhere") +
+            rec("fs/nfs/file.c", 40, "nfs_file_mmap", "convertible", helper="generic_file_mmap_prepare") +
+            rec("fs/nfs/nfs4file.c", 60, "nfs_file_mmap", "unknown"))
         r = run(joins, "--json", os.path.join(tmp, "j.json"), "--markdown", os.path.join(tmp, "j.md"))
         j = json.load(open(os.path.join(tmp, "j.json"))) if r.returncode == 0 else {"hooks": [], "inputs": {}}
-        got = {h["hook"]: (h["conversion"], h["blocker"], h.get("body")) for h in j["hooks"]}
+        got = {h["hook"]: (h["conversion"], h["blocker"], h.get("body")) for h in j["hooks"]
+               if h["file"] != "fs/nfs/file.c"}
         check(got == {"ceph_mmap": ("convertible", None, "fs/ceph/addr.c:20"),
                       "lib_mmap": ("blocked", "vma-mm", "lib/lib.c:7"),
                       "twice_mmap": ("unknown", None, None),
-                      "static_mmap": ("blocked", "zap", None)},
-              f"bodies in other units join by name (same directory first, else the only one): {got}")
-        check(j["inputs"].get("bodies_in_other_units") == 6 and j["inputs"].get("hooks_joined_to_a_body") == 2,
+                      "static_mmap": ("blocked", "zap", None),
+                      "nfs_file_mmap": ("convertible", None, "fs/nfs/file.c:40")},
+              f"bodies in other units join by name (same directory first, else the only one; "
+              f"a hook classified where another unit registers it too): {got}")
+        check(j["inputs"].get("bodies_in_other_units") == 6 and j["inputs"].get("hooks_joined_to_a_body") == 3,
               f"the JSON counts the bodies and the joins: {j['inputs']}")
         md = open(os.path.join(tmp, "j.md")).read() if r.returncode == 0 else ""
-        check("| ceph_mmap (body at fs/ceph/addr.c:20) | convertible |" in md and
-              "vma-mm (lib/lib.c:9)" in md and "2 classified from their body in another unit" in md,
+        check("| ceph_mmap (classified at fs/ceph/addr.c:20) | convertible |" in md and
+              "vma-mm (lib/lib.c:9)" in md and "3 classified from their body in another unit" in md,
               "Markdown: where the body is, and the blocker's file")
+
+        # A hook blocked only by handing its VMA to functions of other units
+        # ("with_callees") converts when their bodies do ("registered":
+        # "callee" records); a blocked or missing body keeps it blocked.
+        def blocked_by(f, hook, callees, cls="convertible", helper=None):
+            r = json.loads(rec(f, 3, hook, "blocked", "here", "vma-passed-to-callee", 4))
+            r["with_callees"] = {"callees": callees, "conversion": cls, "helper": helper}
+            return json.dumps(r) + "\n"
+        calls = os.path.join(tmp, "calls.jsonl")
+        open(calls, "w").write(
+            blocked_by("drivers/vme/user.c", "vme_user_mmap", ["vme_master_mmap"], "mapped") +
+            rec("drivers/vme/vme.c", 50, "vme_master_mmap", "convertible", "callee",
+                helper="mmap_action_simple_ioremap") +
+            blocked_by("drivers/x/x.c", "x_mmap", ["x_lib_mmap", "vme_master_mmap"]) +
+            rec("lib/x_lib.c", 9, "x_lib_mmap", "blocked", "callee", "zap", 12) +
+            blocked_by("drivers/y/y.c", "y_mmap", ["y_missing_mmap"]))
+        r = run(calls, "--json", os.path.join(tmp, "c.json"), "--markdown", os.path.join(tmp, "c.md"))
+        c = json.load(open(os.path.join(tmp, "c.json"))) if r.returncode == 0 else {"hooks": [], "callees": [], "totals": {}}
+        got = {h["hook"]: (h["conversion"], h["helper"], h.get("converted_with")) for h in c["hooks"]}
+        check(got == {"vme_user_mmap": ("mapped", "mmap_action_simple_ioremap",
+                                        ["vme_master_mmap (drivers/vme/vme.c:50)"]),
+                      "x_mmap": ("blocked", None, None), "y_mmap": ("blocked", None, None)},
+              f"hooks convert with the functions of other units they call when those do: {got}")
+        check([(e["name"], e["body"], e["conversion"], e["hooks"]) for e in c["callees"]] ==
+              [("vme_master_mmap", "drivers/vme/vme.c:50", "convertible", 2),
+               ("x_lib_mmap", "lib/x_lib.c:9", "blocked", 1),
+               ("y_missing_mmap", None, "unknown", 1)],
+              f"the callees ranked by the hooks they block: {c['callees']}")
+        md = open(os.path.join(tmp, "c.md")).read() if r.returncode == 0 else ""
+        check("| `vme_master_mmap` | drivers/vme/vme.c:50 | convertible | 2 |" in md and
+              "vme_user_mmap (converts with vme_master_mmap (drivers/vme/vme.c:50))" in md,
+              "Markdown: the callees' table and the hook that converts with one")
+        bad_wc = os.path.join(tmp, "bad_wc.jsonl")
+        open(bad_wc, "w").write(rec("a/a.c", 1, "a_mmap", "blocked").replace(
+            '"helper": null}', '"helper": null, "with_callees": {"callees": "x"}}'))
 
         # Bad input: one clear line, exit 1 (2 for usage).
         bad = os.path.join(tmp, "bad.jsonl")
@@ -153,6 +193,7 @@ def main():
                 ([os.path.join(tmp, "missing.jsonl")] + js, 1, "cannot read " + os.path.join(tmp, "missing.jsonl")),
                 ([bad] + js, 1, bad + ":2: malformed record"),
                 ([badclass] + js, 1, "unknown conversion class 'maybe'"),
+                ([bad_wc] + js, 1, bad_wc + ":1: malformed 'with_callees'"),
                 ([binary] + js, 1, "cannot read " + binary),
                 ([empty] + js, 1, "directory holds no *.jsonl report"),
                 ([RECORDS, "--maintainers", os.path.join(tmp, "MAINTAINERS")] + js, 1,

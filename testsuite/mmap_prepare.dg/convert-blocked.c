@@ -26,7 +26,7 @@ const struct file_operations esc_fops = { .mmap = esc_mmap };	/* { dg-message "'
 static int callee_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	foo_track_vma(vma);	/* { dg-message "'callee_mmap' cannot be converted as it is: this statement has no descriptor equivalent .vma-passed-to-callee: 'foo_track_vma'." } */
-	return 0;
+	return 0;	/* { dg-message "'callee_mmap' is convertible once 'foo_track_vma' takes a 'struct vm_area_desc .' instead" "" { target *-*-* } .-1 } */
 }
 const struct file_operations callee_fops = { .mmap = callee_mmap };	/* { dg-message "'callee_fops' .struct file_operations. provides the deprecated" } */
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
@@ -144,16 +144,21 @@ static int two_mmap(struct file *file, struct vm_area_struct *vma)
 const struct file_operations two_fops = { .mmap = two_mmap };	/* { dg-message "'two_fops' .struct file_operations. provides the deprecated" } */
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
 
-/* A public function given the VMA is not converted with the hook. */
-int public_helper(struct vm_area_struct *vma)
-{
-	vma->vm_ops = &b_vm_ops;
+/* A public function given the VMA is not converted with the hook: other
+   units may call it, it converts on its own (and is reported as such). */
+int public_helper(struct vm_area_struct *vma) /* { dg-message "'public_helper' takes a VMA and is not static" } */
+{ /* { dg-message "convert it to take a 'struct vm_area_desc .'" "" { target *-*-* } .-1 } */
+  /* { dg-message "'public_helper' is convertible" "" { target *-*-* } .-2 } */
+  /* { dg-message "declare it as 'int public_helper_prepare.struct vm_area_desc .desc.'" "" { target *-*-* } .-3 } */
+  /* { dg-message "and call 'public_helper_prepare' with the descriptor where 'public_helper' is called with a VMA" "" { target *-*-* } .-4 } */
+	vma->vm_ops = &b_vm_ops;	/* { dg-message "write 'desc->vm_ops = &b_vm_ops;'" } */
 	return 0;
 }
 
 static int public_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	return public_helper(vma);	/* { dg-message "'public_mmap' cannot be converted as it is: this statement has no descriptor equivalent .vma-passed-to-callee: 'public_helper'." } */
+	/* { dg-message "'public_mmap' is convertible once 'public_helper' takes" "" { target *-*-* } .-1 } */
 }
 const struct file_operations public_fops = { .mmap = public_mmap };	/* { dg-message "'public_fops' .struct file_operations. provides the deprecated" } */
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */

@@ -5,10 +5,11 @@
 Compares the deprecated-mmap records of the history build (REPORT) with
 what upstream did (ground-truth.tsv): per hook, the class (convertible or
 mapped) and the suggested helper.  A hook counts when its ops object's
-unit was built (O/<file>.o exists).  When the ops object's unit has only
-an "unknown" record (the body is in another unit of the driver), a
-record for the same hook from the unit holding the body, if the plugin
-wrote one, is used instead.  Misses are explained by explanations.tsv
+unit was built (O/<file>.o exists).  The records are read as the
+dashboard (scripts/mmap-prepare-conversion) reads them, so a hook whose
+body is in another unit of the driver takes that body's class, and a
+hook blocked only by a function of another unit it hands the VMA to
+converts with it.  Misses are explained by explanations.tsv
 (hook<TAB>text); a miss without one is printed UNEXPLAINED.
 
 Prints the table and the two percentages; writes the Markdown page when
@@ -16,12 +17,23 @@ Prints the table and the two percentages; writes the Markdown page when
 helper >= 80 %) or a miss is unexplained."""
 import argparse
 import datetime
-import json
+import importlib.machinery
+import importlib.util
 import os
 import sys
 
-RULE = "mmap-prepare-deprecated-mmap"
 CLASS_TARGET, HELPER_TARGET = 90.0, 80.0
+TOOL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..",
+                    "scripts", "mmap-prepare-conversion")
+
+
+def dashboard():
+    """scripts/mmap-prepare-conversion as a module (its name has no .py)."""
+    loader = importlib.machinery.SourceFileLoader("mmap_prepare_conversion", TOOL)
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
 
 
 def main():
@@ -42,29 +54,21 @@ def main():
             if l.strip() and not l.startswith("#"):
                 k, _, v = l.rstrip("\n").partition("\t")
                 expl[k] = v
-    recs = []
-    for n, l in enumerate(open(a.report), 1):
-        if l.strip():
-            try:
-                r = json.loads(l)
-            except json.JSONDecodeError as e:
-                sys.exit(f"compare.py: error: {a.report}:{n}: malformed record: {e.msg}")
-            if r.get("rule") == RULE:
-                recs.append(r)
+    dash = dashboard()
+    try:
+        hooks, _ = dash.read_records(argparse.Namespace(progress=False), [a.report])
+    except dash.InputError as e:
+        sys.exit(f"compare.py: error: {e}")
 
     table, n_built, n_class, n_helper, unexplained = [], 0, 0, 0, 0
     for patch, ops, hook6, body6, hook7, body7, cls, helper, x86 in rows:
         built = x86 == "yes" and os.path.exists(os.path.join(a.out, ops[:-2] + ".o"))
-        got = [r for r in recs if r["file"] == ops and r.get("hook", hook6) == hook6]
-        via = ""
-        if got and all(r.get("conversion") in (None, "unknown") for r in got):
-            d = os.path.dirname(ops)
-            body = [r for r in recs if r.get("hook") == hook6 and r["file"] != ops and
-                    os.path.dirname(r["file"]) == d and r.get("conversion") not in (None, "unknown")]
-            if body:
-                got, via = body, f" (from {body[0]['file']})"
-        classes = sorted({r.get("conversion") or "none" for r in got}) or ["no record"]
-        helpers = sorted({r.get("helper") or "-" for r in got}) or ["-"]
+        got = [h for h in hooks if h["file"] == ops and h["hook"] == hook6]
+        via = "".join(sorted({f" (from {h['body'].rsplit(':', 1)[0]})" for h in got if h.get("body")} |
+                             {f" (with {', '.join(h['converted_with'])})"
+                              for h in got if h.get("converted_with")}))
+        classes = sorted({h["conversion"] for h in got}) or ["no record"]
+        helpers = sorted({h["helper"] or "-" for h in got}) or ["-"]
         want_helpers = helper.split("|")
         class_ok = built and classes == [cls]
         helper_ok = built and len(helpers) == 1 and helpers[0] in want_helpers
@@ -81,8 +85,8 @@ def main():
         elif not built:
             why = (expl.get(hook6 + "@" + ops) or expl.get(hook6) or
                    ("not built on x86_64" if x86 != "yes" else "NOT BUILT"))
-        blockers = sorted({f"{r.get('blocker')} (line {r.get('blocker_line')})"
-                           for r in got if r.get("blocker")})
+        blockers = sorted({f"{h['blocker']} (line {h['blocker_line']})"
+                           for h in got if h["blocker"]})
         table.append(dict(patch=patch, ops=ops, hook=hook6, cls=cls, helper=helper,
                           built=built, got_class=",".join(classes) + via,
                           got_helper=",".join(helpers), blocker="; ".join(blockers),
