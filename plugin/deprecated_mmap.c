@@ -7,8 +7,8 @@
  * Its notes say how the .mmap function converts (mmap_conversion.c), and
  * its report= record carries the class, the blocker and the helper
  * (docs/rules.md).  A public .mmap function whose ops object is in
- * another unit is reported where its body is, the one unit that can
- * classify it.
+ * another unit, and a public function other units hand their VMA to, are
+ * reported where their body is, the one unit that can classify them.
  */
 #include "mmap_prepare.h"
 #include "analysis.h"
