@@ -28,6 +28,22 @@ static char *record_members(const struct mp_conversion *c)
 	return out;
 }
 
+/*
+ * A note at LOC with the conversion's fix-its that belong to it (WHICH:
+ * struct mp_fixit's), so that each shows its own change.
+ */
+#define conv_inform(c, which, loc, ...)					\
+	do {								\
+		rich_location rl_(line_table, (loc));			\
+		unsigned int k_;					\
+									\
+		for (k_ = 0; k_ < (c)->n_fixes; k_++) {			\
+			if ((c)->fixes[k_].note == (which))		\
+				mp_fixit_add(&(c)->fixes[k_], &rl_);	\
+		}							\
+		inform(&rl_, __VA_ARGS__);				\
+	} while (0)
+
 static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c)
 {
 	unsigned int i;
@@ -46,8 +62,9 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		return;
 	}
 	if (!c->signature) {
-		inform(f->note_loc, "%qD is convertible: write %<.mmap_prepare = %s,%>",
-		       c->hook, c->helper);
+		conv_inform(c, MP_FIXIT_INIT, f->note_loc,
+			    "%qD is convertible: write %<.mmap_prepare = %s,%>",
+			    c->hook, c->helper);
 		return;
 	}
 	if (c->cls == MP_CONV_MAPPED)
@@ -56,10 +73,11 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		       c->hook);
 	else
 		inform(DECL_SOURCE_LOCATION(c->hook), "%qD is convertible", c->hook);
-	inform(DECL_SOURCE_LOCATION(c->hook), "declare it as %<%s%>", c->signature);
+	conv_inform(c, MP_FIXIT_DECL, DECL_SOURCE_LOCATION(c->hook),
+		    "declare it as %<%s%>", c->signature);
 	if (c->prologue)
-		inform(DECL_SOURCE_LOCATION(c->hook), "and begin it with %<%s%>",
-		       c->prologue);
+		conv_inform(c, MP_FIXIT_PROLOGUE, DECL_SOURCE_LOCATION(c->hook),
+			    "and begin it with %<%s%>", c->prologue);
 	for (i = 0; i < c->n_notes; i++) {
 		const struct mp_conv_note *n = &c->notes[i];
 
@@ -72,10 +90,11 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		else if (n->by_hand)
 			inform(n->loc, "rewrite this statement for the descriptor by hand");
 		else
-			inform(n->loc, "write %<%s%>", n->text);
+			conv_inform(c, (int)i, n->loc, "write %<%s%>", n->text);
 	}
-	inform(f->note_loc, "and give it as %<.mmap_prepare = %s_prepare,%>",
-	       IDENTIFIER_POINTER(DECL_NAME(c->hook)));
+	conv_inform(c, MP_FIXIT_INIT, f->note_loc,
+		    "and give it as %<.mmap_prepare = %s_prepare,%>",
+		    IDENTIFIER_POINTER(DECL_NAME(c->hook)));
 }
 
 static void emit_deprecated(const struct mp_finding *f)
@@ -84,6 +103,10 @@ static void emit_deprecated(const struct mp_finding *f)
 	struct mp_conversion c;
 
 	mp_conversion_classify(f->callee, &c);
+	/* The notes show them; the record lists them all. */
+	mp_conversion_fixits(&c, f->note_loc);
+	g.fixes = c.fixes;
+	g.n_fixes = c.n_fixes;
 	g.record_extra = record_members(&c);
 	if (mp_report(&g,
 		      "%qs (%s) provides the deprecated %<.mmap%> hook and no %<.mmap_prepare%>",
