@@ -2004,7 +2004,9 @@ static bool definition_text(const struct src_file *f, size_t d, const char *name
 	*to = q + 1;
 	if (!code_span(f, *from, *to, &a, &b) || a != *from || b != *to)
 		return false;
-	for (q = *to; q < f->len && f->code[q] == 1 && ISSPACE(f->text[q]); q++)
+	/* blanks and comments (which stay) to the '{' */
+	for (q = *to; q < f->len && (f->code[q] == 0 ||
+				     (f->code[q] == 1 && ISSPACE(f->text[q]))); q++)
 		;
 	if (q == f->len || f->text[q] != '{' || f->code[q] != 1)
 		return false;
@@ -2186,11 +2188,14 @@ void mp_conversion_fixits(struct mp_conversion *c, location_t init)
 		if (uses_own_macro(f, brace, close, gone, 2))
 			goto out;
 	}
-	/* Every statement note is exact code, in the body. */
+	/*
+	 * Every note is a statement's exact replacement, in the body (by
+	 * hand, moved to vm_ops->mapped, a helper's parameter: no edits).
+	 */
 	for (i = 0; i < c->n_notes; i++) {
 		const struct mp_conv_note *nt = &c->notes[i];
 
-		if (nt->parameter || nt->by_hand || nt->move_to_mapped || !nt->n_edits)
+		if (!nt->n_edits)
 			goto out;
 		for (k = 0; k < nt->n_edits; k++) {
 			const struct mp_conv_edit *e = &nt->edits[k];
