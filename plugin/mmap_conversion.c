@@ -2222,7 +2222,7 @@ void mp_conversion_fixits(struct mp_conversion *c, location_t init)
 		    !in_edit(f, edits, n, v))
 			need_file = true;
 	}
-	/* ... then it becomes a local: a line of its own after the '{' */
+	/* ... then a local, on a line of its own after the opening brace */
 	if (need_file) {
 		unsigned int l = line_index(f, brace);
 
