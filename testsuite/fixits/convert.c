@@ -110,6 +110,14 @@ static int nc_own_macro_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/* ... or spells its name, in a statement the rewrite changes elsewhere */
+#define NC_VMA vma
+static int nc_own_alias_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_private_data = (void *)NC_VMA->vm_start;
+	return 0;
+}
+
 /* two statements for one, where one statement is all C allows */
 static int nc_split_mmap(struct file *file, struct vm_area_struct *vma)
 {
@@ -217,6 +225,7 @@ const struct file_operations nc_more_fops[] = {
 	{ .mmap = nc_one_line_mmap },
 	{ .mmap = nc_left_mmap },
 	{ .mmap = nc_helper_mmap },
+	{ .mmap = nc_own_alias_mmap },
 };
 
 const struct file_operations *cv_pick(int i)

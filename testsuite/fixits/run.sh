@@ -127,6 +127,7 @@ nc_left_mmap 0
 nc_macro_mmap 0
 nc_mapped_mmap 0
 nc_one_line_mmap 0
+nc_own_alias_mmap 0
 nc_own_macro_mmap 0
 nc_proto_mmap 0
 nc_public_mmap 0

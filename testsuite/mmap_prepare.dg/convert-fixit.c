@@ -43,24 +43,30 @@ static int fx_two_mmap(struct file *file,
 		       struct vm_area_struct *vma)
 {
 	vma->vm_pgoff = 0;
+	vma->vm_private_data = (void *)(vma->vm_end -
+					vma->vm_start);
 	return 0;
 }
 /* { dg-message "'fx_two_mmap' is convertible" "" { target *-*-* } 42 } */
 /* { dg-message "declare it as 'static int fx_two_mmap_prepare.struct vm_area_desc .desc.'" "" { target *-*-* } 42 } */
 /* { dg-message "write 'desc->pgoff = 0;'" "" { target *-*-* } 45 } */
+/* { dg-message "write 'desc->private_data = .void ...vma_desc_size.desc..;'" "" { target *-*-* } 46 } */
 /* { dg-fixit "42:1-42:42" "static int fx_two_mmap_prepare(struct vm_area_desc *desc)" } */
 /* { dg-fixit "43:1-43:37" "" } */
 /* { dg-fixit "45:2-45:20" "desc->pgoff = 0;" } */
+/* vma->vm_end - vma->vm_start over two lines: no line rewrites alone */
+/* { dg-fixit "46:2-46:47" "desc->private_data = (void *)(vma_desc_size(desc));" } */
+/* { dg-fixit "47:1-47:21" "" } */
 static const struct file_operations fx_two_fops = {
 	.mmap		= &fx_two_mmap,	/* { dg-message "'fx_two_fops' .struct file_operations. provides the deprecated" } */
 };	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
 /* { dg-message "and give it as '.mmap_prepare = fx_two_mmap_prepare,'" "" { target *-*-* } .-2 } */
-/* { dg-fixit "55:2-55:7" ".mmap_prepare" } */
-/* { dg-fixit "55:12-55:23" "fx_two_mmap_prepare" } */
+/* { dg-fixit "61:2-61:7" ".mmap_prepare" } */
+/* { dg-fixit "61:12-61:23" "fx_two_mmap_prepare" } */
 
 const struct file_operations fx_kernel_fops = { .mmap = generic_file_mmap };	/* { dg-message "'fx_kernel_fops' .struct file_operations. provides the deprecated" } */
 /* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
 /* { dg-message "'generic_file_mmap' is convertible: write '.mmap_prepare = generic_file_mmap_prepare,'" "" { target *-*-* } .-2 } */
-/* { dg-fixit "61:49-61:54" ".mmap_prepare" } */
-/* { dg-fixit "61:57-61:74" "generic_file_mmap_prepare" } */
+/* { dg-fixit "67:49-67:54" ".mmap_prepare" } */
+/* { dg-fixit "67:57-67:74" "generic_file_mmap_prepare" } */
 const void *fx_all[] = { &fx_two_fops };
