@@ -869,6 +869,31 @@ static void replace_edits(struct mp_conv_edit **edits, unsigned int *n,
 		pieces = split_statements(text, at, MIN(last - l, ARRAY_SIZE(at)));
 
 	if (l == last) {
+		size_t e = line_end(f, from), j;
+		unsigned int k2 = i == from ? split_statements(text, at, ARRAY_SIZE(at)) : 0;
+
+		for (j = to; j < e && is_blank(f->text[j]); j++)
+			;
+		/*
+		 * The last statement on a line of its own, inserted before
+		 * the next line (where no other edit starts: it is indented,
+		 * empty or the block's end).
+		 */
+		if (k2 && j == e && l + 1 < f->n_lines &&
+		    (f->line_start[l + 1] == f->len ||
+		     ISSPACE(f->text[f->line_start[l + 1]]) ||
+		     f->text[f->line_start[l + 1]] == '}')) {
+			size_t cut = at[k2 - 1];
+			char *rest = XNEWVEC(char, from - ls + strlen(text + cut) + 2);
+
+			memcpy(rest, f->text + ls, from - ls);
+			strcpy(rest + (from - ls), text + cut);
+			strcat(rest, "\n");
+			add_edit(edits, n, l + 1, from - ls + 1, to - ls + 1,
+				 xstrndup(text, cut - 1), near);
+			add_edit(edits, n, l + 2, 1, 1, rest, near);
+			return;
+		}
 		add_edit(edits, n, l + 1, from - ls + 1, to - ls + 1,
 			 xstrdup(text), near);
 		return;

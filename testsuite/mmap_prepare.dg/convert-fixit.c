@@ -70,3 +70,21 @@ const struct file_operations fx_kernel_fops = { .mmap = generic_file_mmap };	/* 
 /* { dg-fixit "67:49-67:54" ".mmap_prepare" } */
 /* { dg-fixit "67:57-67:74" "generic_file_mmap_prepare" } */
 const void *fx_all[] = { &fx_two_fops };
+
+/* A call that becomes two statements on one line: the last one goes on a
+   line of its own, inserted before the next. */
+static int fx_one_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return vm_iomap_memory(vma, 0x1000, PAGE_SIZE);
+}
+/* { dg-message "'fx_one_mmap' is convertible" "" { target *-*-* } 76 } */
+/* { dg-message "declare it as 'static int fx_one_mmap_prepare.struct vm_area_desc .desc.'" "" { target *-*-* } 76 } */
+/* { dg-message "write 'mmap_action_simple_ioremap.desc, 0x1000, PAGE_SIZE.; return 0;'" "" { target *-*-* } 78 } */
+/* { dg-fixit "76:1-76:70" "static int fx_one_mmap_prepare(struct vm_area_desc *desc)" } */
+/* { dg-fixit "78:2-78:49" "mmap_action_simple_ioremap(desc, 0x1000, PAGE_SIZE);" } */
+/* { dg-fixit "79:1-79:1" "\treturn 0;\n" } */
+const struct file_operations fx_one_fops = { .mmap = fx_one_mmap };	/* { dg-message "'fx_one_fops' .struct file_operations. provides the deprecated" } */
+/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+/* { dg-message "and give it as '.mmap_prepare = fx_one_mmap_prepare,'" "" { target *-*-* } .-2 } */
+/* { dg-fixit "86:46-86:51" ".mmap_prepare" } */
+/* { dg-fixit "86:54-86:65" "fx_one_mmap_prepare" } */
