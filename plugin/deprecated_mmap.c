@@ -29,8 +29,8 @@ static char *record_members(const struct mp_conversion *c)
 }
 
 /*
- * A note at LOC with the conversion's fix-its that belong to it (WHICH:
- * struct mp_fixit's), so that each shows its own change.
+ * A note at LOC with those of the conversion's fix-its whose note is
+ * WHICH (struct mp_fixit), so that each note shows its own change.
  */
 #define conv_inform(c, which, loc, ...)					\
 	do {								\
