@@ -88,6 +88,47 @@ void mp_conversion_finish_decl(tree decl)
 static bool has_vma_param(tree fndecl);
 
 /*
+ * The names of the locals of each function that takes a VMA, from its
+ * body as parsed (optimization drops them later): a fix-it must not
+ * leave one unused.
+ */
+struct fn_locals {
+	unsigned int uid;
+	char **names;
+	unsigned int n, cap;
+};
+static struct fn_locals *locals;
+static unsigned int n_locals, locals_cap;
+
+static tree collect_locals(tree *tp, int *walk_subtrees, void *data)
+{
+	struct fn_locals *l = (struct fn_locals *)data;
+	tree v;
+
+	(void)walk_subtrees;
+	if (TREE_CODE(*tp) != BIND_EXPR)
+		return NULL_TREE;
+	for (v = BIND_EXPR_VARS(*tp); v; v = DECL_CHAIN(v)) {
+		if (TREE_CODE(v) == VAR_DECL && DECL_NAME(v)) {
+			MP_GROW(l->names, l->n, l->cap);
+			l->names[l->n++] = xstrdup(IDENTIFIER_POINTER(DECL_NAME(v)));
+		}
+	}
+	return NULL_TREE;
+}
+
+static const struct fn_locals *locals_of(tree fndecl)
+{
+	unsigned int i;
+
+	for (i = 0; i < n_locals; i++) {
+		if (locals[i].uid == DECL_UID(fndecl))
+			return &locals[i];
+	}
+	return NULL;
+}
+
+/*
  * A function definition.  The macro helpers are looked up at the
  * definitions that take a VMA (the .mmap hooks, after the headers), a
  * few hundred lookups at most per unit.
@@ -99,6 +140,12 @@ void mp_conversion_finish_function(tree fndecl)
 	mp_conversion_finish_decl(fndecl);
 	if (!parse_in || !has_vma_param(fndecl))
 		return;
+	MP_GROW(locals, n_locals, locals_cap);
+	memset(&locals[n_locals], 0, sizeof(locals[0]));
+	locals[n_locals].uid = DECL_UID(fndecl);
+	walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), collect_locals,
+				     &locals[n_locals]);
+	n_locals++;
 	for (i = 0; i < H_COUNT; i++) {
 		if (helpers[i].macro && !declared[i])
 			declared[i] = cpp_defined(parse_in,
@@ -778,6 +825,16 @@ static unsigned int line_index(const struct src_file *f, size_t off)
 	return lo;
 }
 
+/* Is line L (0-based) of F white space only? */
+static bool blank_line(const struct src_file *f, unsigned int l)
+{
+	size_t p = f->line_start[l];
+
+	while (p < f->len && f->text[p] != '\n' && ISSPACE(f->text[p]))
+		p++;
+	return p == f->len || f->text[p] == '\n';
+}
+
 /* End of the line of OFF: its newline (or the file's end). */
 static size_t line_end(const struct src_file *f, size_t off)
 {
@@ -876,12 +933,12 @@ static void replace_edits(struct mp_conv_edit **edits, unsigned int *n,
 			;
 		/*
 		 * The last statement on a line of its own, inserted before
-		 * the next line (where no other edit starts: it is indented,
-		 * empty or the block's end).
+		 * the next line, which has code (keep_diff_order()) and no
+		 * other edit starting where the insertion is: it is indented
+		 * or the block's end.
 		 */
-		if (k2 && j == e && l + 1 < f->n_lines &&
-		    (f->line_start[l + 1] == f->len ||
-		     ISSPACE(f->text[f->line_start[l + 1]]) ||
+		if (k2 && j == e && l + 1 < f->n_lines && !blank_line(f, l + 1) &&
+		    (ISSPACE(f->text[f->line_start[l + 1]]) ||
 		     f->text[f->line_start[l + 1]] == '}')) {
 			size_t cut = at[k2 - 1];
 			char *rest = XNEWVEC(char, from - ls + strlen(text + cut) + 2);
@@ -1899,17 +1956,18 @@ static bool ident_at(const struct src_file *f, size_t p, const char *name)
 	       (p + n == f->len || !is_ident_char(f->text[p + n]));
 }
 
-/* Does identifier NAME occur in S? */
-static bool text_has_ident(const char *s, const char *name)
+/* How many times identifier NAME occurs in S. */
+static unsigned int text_count_ident(const char *s, const char *name)
 {
 	size_t n = strlen(name);
+	unsigned int count = 0;
 	const char *p;
 
 	for (p = s; (p = strstr(p, name)); p++) {
 		if ((p == s || !is_ident_char(p[-1])) && !is_ident_char(p[n]))
-			return true;
+			count++;
 	}
-	return false;
+	return count;
 }
 
 /* Byte offset of edit E's start in F. */
@@ -2107,6 +2165,104 @@ static unsigned int find_ident(const struct src_file *f, size_t from, size_t to,
 	return n;
 }
 
+/*
+ * GCC's -fdiagnostics-generate-patch prints a run of edited lines as all
+ * their old text, then all their new text; a line that only gets a line
+ * inserted before it is printed in the new text, as context, after the
+ * old text of the lines below it, and the patch does not apply.  Such a
+ * line followed by an edited one gets an edit that leaves it as it is.
+ * False if it has nothing to edit.
+ */
+static bool keep_diff_order(const struct src_file *f, struct mp_conv_edit **edits,
+			    unsigned int *n)
+{
+	unsigned int i, k, count = *n;
+
+	for (i = 0; i < count; i++) {
+		const struct mp_conv_edit e = (*edits)[i];
+		bool edited = false, next = false;
+		size_t s, t;
+
+		if (e.end != e.col)
+			continue;
+		for (k = 0; k < *n; k++) {
+			edited |= (*edits)[k].line == e.line && (*edits)[k].end != (*edits)[k].col;
+			next |= (*edits)[k].line == e.line + 1;
+		}
+		if (edited || !next)
+			continue;
+		if (blank_line(f, e.line - 1))
+			return false;
+		s = f->line_start[e.line - 1];
+		t = line_end(f, s);
+		while (ISSPACE(f->text[s]))
+			s++;
+		while (ISSPACE(f->text[t - 1]))
+			t--;
+		add_edit(edits, n, e.line, s - f->line_start[e.line - 1] + 1,
+			 t - f->line_start[e.line - 1] + 1, xstrndup(f->text + s, t - s),
+			 e.near);
+		(*edits)[*n - 1].note = e.note;
+	}
+	return true;
+}
+
+/* Is what ends before END of S (from START) a member access, "." or "->"? */
+static bool after_member_op(const char *start, const char *end)
+{
+	while (end > start && ISSPACE(end[-1]))
+		end--;
+	return end > start && (end[-1] == '.' ||
+			       (end[-1] == '>' && end - 1 > start && end[-2] == '-'));
+}
+
+/* Uses of the variable NAME in S: the identifier, not as a member. */
+static unsigned int text_count_var(const char *s, const char *name)
+{
+	size_t n = strlen(name);
+	unsigned int count = 0;
+	const char *p;
+
+	for (p = s; (p = strstr(p, name)); p++) {
+		if ((p == s || !is_ident_char(p[-1])) && !is_ident_char(p[n]) &&
+		    !after_member_op(s, p))
+			count++;
+	}
+	return count;
+}
+
+/*
+ * Does one of the locals L lose its last use but its declaration to
+ * EDITS[0..N) of the body [FROM, TO) of F (GCC would warn it unused: an
+ * error under CONFIG_WERROR)?  remap_pfn_range(..., size, ...) with
+ * "size = vma->vm_end - vma->vm_start" becomes mmap_action_remap_full().
+ */
+static bool local_left_unused(const struct src_file *f, size_t from, size_t to,
+			      const struct mp_conv_edit *edits, unsigned int n,
+			      const struct fn_locals *l)
+{
+	unsigned int k, i, before, after;
+	size_t p;
+
+	for (k = 0; l && k < l->n; k++) {
+		const char *name = l->names[k];
+
+		before = after = 0;
+		for (p = from; p < to; p++) {
+			if (f->text[p] != name[0] || !ident_at(f, p, name) ||
+			    after_member_op(f->text + from, f->text + p))
+				continue;
+			before++;
+			after += !in_edit(f, edits, n, p);
+		}
+		for (i = 0; i < n; i++)
+			after += text_count_var(edits[i].text, name);
+		if (before > 1 && after <= 1)
+			return true;
+	}
+	return false;
+}
+
 /* EDITS[0..N) of F as C's fix-its, all or none. */
 static bool make_fixits(struct mp_conversion *c, const struct src_file *f,
 			struct mp_conv_edit *edits, unsigned int n)
@@ -2231,7 +2387,7 @@ void mp_conversion_fixits(struct mp_conversion *c, location_t init)
 			add_edit(&edits, &n, e->line, e->col, e->end, xstrdup(e->text),
 				 e->near);
 			edits[n - 1].note = i;
-			need_file |= file && text_has_ident(e->text, file);
+			need_file |= file && text_count_ident(e->text, file);
 		}
 	}
 	k = n;
@@ -2247,20 +2403,28 @@ void mp_conversion_fixits(struct mp_conversion *c, location_t init)
 		    !in_edit(f, edits, n, v))
 			need_file = true;
 	}
-	/* ... then a local, on a line of its own after the opening brace */
+	/*
+	 * ... then a local, on a line of its own after the opening brace
+	 * (before the first line that has code: keep_diff_order())
+	 */
 	if (need_file) {
-		unsigned int l = line_index(f, brace);
+		unsigned int l = line_index(f, brace) + 1;
 
 		for (v = brace + 1; v < f->len && is_blank(f->text[v]); v++)
 			;
-		if (!c->prologue || v == f->len || f->text[v] != '\n' ||
-		    l + 1 >= f->n_lines)
+		if (!c->prologue || v == f->len || f->text[v] != '\n')
 			goto out;
-		add_edit(&edits, &n, l + 2, 1, 1,
+		while (l < f->n_lines && blank_line(f, l))
+			l++;
+		if (l >= f->n_lines)
+			goto out;
+		add_edit(&edits, &n, l + 1, 1, 1,
 			 concat("\t", c->prologue, "\n", NULL), hook_loc);
 		edits[n - 1].note = MP_FIXIT_PROLOGUE;
 	}
-	make_fixits(c, f, edits, n);
+	if (!local_left_unused(f, brace, close, edits, n, locals_of(c->hook)) &&
+	    keep_diff_order(f, &edits, &n))
+		make_fixits(c, f, edits, n);
 out:
 	free(prepared);
 	free_edits(&edits, &n);

@@ -39,6 +39,17 @@ static int cv_generic_mmap(struct file *file, struct vm_area_struct *vma)
 	return generic_file_mmap(file, vma);
 }
 
+/* The file's local before a line that stays, then one that changes (the
+   order of GCC's patch). */
+void cv_file_accessed(struct file *file);
+static int cv_accessed_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	cv_file_accessed(file);
+	vma->vm_ops = &cv_vm_ops;
+
+	return 0;
+}
+
 static const struct file_operations cv_remap_fops = {
 	.owner		= 0,
 	.mmap		= cv_remap_mmap,
@@ -175,6 +186,15 @@ static int nc_taken_mmap(struct file *file, struct vm_area_struct *vma)
 	return 0;
 }
 
+/* a local the conversion would leave unused (the remap of the whole VMA) */
+static int nc_unused_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long size = vma->vm_end - vma->vm_start;
+
+	return remap_pfn_range(vma, vma->vm_start, 0x1000,
+			       size, vma->vm_page_prot);
+}
+
 /* not "static int NAME(" */
 static inline int nc_inline_mmap(struct file *file, struct vm_area_struct *vma)
 {
@@ -226,7 +246,9 @@ const struct file_operations nc_more_fops[] = {
 	{ .mmap = nc_left_mmap },
 	{ .mmap = nc_helper_mmap },
 	{ .mmap = nc_own_alias_mmap },
+	{ .mmap = nc_unused_mmap },
 };
+static const struct file_operations cv_accessed_fops = { .mmap = cv_accessed_mmap };
 
 const struct file_operations *cv_pick(int i)
 {
@@ -235,6 +257,7 @@ const struct file_operations *cv_pick(int i)
 	case 1: return &cv_simple_fops;
 	case 2: return &cv_generic_fops;
 	case 3: return &cv_kernel_fops;
+	case 13: return &cv_accessed_fops;
 	case 4: return &nc_mapped_fops;
 	case 5: return &nc_blocked_fops;
 	case 6: return &nc_by_hand_fops;

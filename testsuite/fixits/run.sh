@@ -112,6 +112,7 @@ sed -n '/^--- /,$p' "$work/c-before.txt" >"$work/c-fix.patch"
 cc_convert -fdiagnostics-parseable-fixits convert.c 2>&1 | grep -c '^fix-it:' >"$work/c-parseable.txt"
 hooks "$work/c-report.jsonl" >"$work/c-hooks.txt"
 cat >"$work/c-want.txt" <<'EOF2'
+cv_accessed_mmap 6
 cv_generic_mmap 5
 cv_remap_mmap 10
 cv_simple_mmap 6
@@ -136,11 +137,12 @@ nc_split_mmap 0
 nc_taken_mmap 0
 nc_twice_mmap 0
 nc_twice_mmap 0
+nc_unused_mmap 0
 EOF2
 check "convert: fix-its for the cv_ hooks only (records' fixes)" \
 	diff -u "$work/c-want.txt" "$work/c-hooks.txt"
-check "convert: -fdiagnostics-parseable-fixits prints the 23 fix-its" \
-	test "$(cat "$work/c-parseable.txt")" -eq 23
+check "convert: -fdiagnostics-parseable-fixits prints the 29 fix-its" \
+	test "$(cat "$work/c-parseable.txt")" -eq 29
 cd "$work/c-patched" || exit 1
 check "convert patch: applies with patch -p0" \
 	eval 'test -s "$work/c-fix.patch" && patch -s -p0 -i "$work/c-fix.patch"'
