@@ -353,6 +353,9 @@ enum mp_conv_class {
 	MP_CONV_BLOCKED,
 };
 
+/* One edit of a line of the hook's file (mmap_conversion.c). */
+struct mp_conv_edit;
+
 /* One statement to write instead (TEXT: code), or to move (MOVE). */
 struct mp_conv_note {
 	location_t loc;
@@ -361,7 +364,29 @@ struct mp_conv_note {
 	bool move_to_mapped;
 	bool by_hand;			/* no code: rewrite by hand */
 	bool parameter;			/* a helper's VMA parameter */
+	/*
+	 * TEXT replaces the statement exactly, by these edits of its
+	 * lines (none: not exactly, so the hook gets no fix-its).
+	 */
+	struct mp_conv_edit *edits;
+	unsigned int n_edits;
 };
+
+/*
+ * A fix-it: replace the range [start, finish] (both inclusive, on one
+ * line) by TEXT, or insert TEXT before START when FINISH is
+ * UNKNOWN_LOCATION.  NOTE says which diagnostic shows it: an index into
+ * the conversion's notes, or one of MP_FIXIT_*.
+ */
+struct mp_fixit {
+	location_t start, finish;
+	char *text;
+	int note;
+};
+
+#define MP_FIXIT_DECL		(-1)	/* "declare it as" */
+#define MP_FIXIT_PROLOGUE	(-2)	/* "and begin it with" */
+#define MP_FIXIT_INIT		(-3)	/* "and give it as" / "write .mmap_prepare" */
 
 struct mp_conversion {
 	enum mp_conv_class cls;
@@ -383,6 +408,11 @@ struct mp_conversion {
 	unsigned int n_callees, callees_cap;
 	enum mp_conv_class cls_with_callees;
 	const char *helper_with_callees;
+	/* a use of the VMA is written in a macro's definition */
+	bool hidden_use;
+	/* The whole conversion as fix-its, or none (mp_conversion_fixits) */
+	struct mp_fixit *fixes;
+	unsigned int n_fixes;
 };
 
 /* PLUGIN_FINISH_DECL, PLUGIN_PRE_GENERICIZE and PLUGIN_FINISH_TYPE,
@@ -405,6 +435,13 @@ bool mp_conversion_is_vma_function(tree fndecl);
 /* Classifies HOOK (the function given to .mmap, or NULL); the analysis
    must still be alive (during the pass). */
 void mp_conversion_classify(tree hook, struct mp_conversion *c);
+/*
+ * The fix-its that make the conversion (C classified, its .mmap given
+ * at INIT, the value's location) into c->fixes: all of them when the
+ * whole conversion is mechanical and its text reads back exactly, else
+ * none (docs/rules.md lists the conditions).
+ */
+void mp_conversion_fixits(struct mp_conversion *c, location_t init);
 void mp_conversion_release(struct mp_conversion *c);
 /* "convertible", "mapped", "blocked", "unknown". */
 const char *mp_conversion_class_name(enum mp_conv_class cls);
@@ -485,6 +522,12 @@ struct mp_finding {
 	 */
 	location_t fix_start, fix_finish;
 	char *fix_text;
+	/*
+	 * More fix-its, for the record only ("fixes", a list): the
+	 * finding's notes show them (not owned).
+	 */
+	const struct mp_fixit *fixes;
+	unsigned int n_fixes;
 	void (*emit)(const struct mp_finding *f);
 	/*
 	 * Rule-specific members appended to the report= record, as JSON
@@ -519,6 +562,15 @@ char *mp_json_quote(const char *s);
  * GCC checks it further: one it cannot apply is dropped with all others.
  */
 void mp_finding_fixits(const struct mp_finding *f, rich_location *richloc);
+/* Adds fix-it X to RICHLOC. */
+void mp_fixit_add(const struct mp_fixit *x, rich_location *richloc);
+/*
+ * The location of column COL (1-based bytes) of line LINE in the file of
+ * NEAR, a location in the same line map (an ordinary one), checked to
+ * read back as exactly that place; false if it cannot be made.
+ */
+bool mp_line_column_location(location_t near, int line, int col,
+			     location_t *out);
 
 /*
  * Prints finding F as a warning (an error under the werror option) with

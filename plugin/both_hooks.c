@@ -108,15 +108,7 @@ static bool match_mmap_initializer(const char *line, size_t len, size_t v,
  */
 static bool column_location(location_t loc, int col, location_t *out)
 {
-	const line_map_ordinary *map = linemap_check_ordinary(
-		linemap_lookup(line_table, loc));
-	expanded_location want = expand_location(loc), got;
-
-	*out = linemap_position_for_line_and_column(line_table, map, want.line,
-						    col);
-	got = expand_location(*out);
-	return got.file && want.file && !strcmp(got.file, want.file) &&
-	       got.line == want.line && got.column == col;
+	return mp_line_column_location(loc, LOCATION_LINE(loc), col, out);
 }
 
 /* The fix-it of object O: remove the initializer of its .mmap. */

@@ -75,6 +75,22 @@ static const char *class_text(enum mp_conv_class cls)
 	       "convertible";
 }
 
+/*
+ * A note at LOC with those of the conversion's fix-its whose note is
+ * WHICH (struct mp_fixit), so that each note shows its own change.
+ */
+#define conv_inform(c, which, loc, ...)					\
+	do {								\
+		rich_location rl_(line_table, (loc));			\
+		unsigned int k_;					\
+									\
+		for (k_ = 0; k_ < (c)->n_fixes; k_++) {			\
+			if ((c)->fixes[k_].note == (which))		\
+				mp_fixit_add(&(c)->fixes[k_], &rl_);	\
+		}							\
+		inform(&rl_, __VA_ARGS__);				\
+	} while (0)
+
 static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c)
 {
 	unsigned int i;
@@ -103,8 +119,9 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		return;
 	}
 	if (!c->signature) {
-		inform(f->note_loc, "%qD is convertible: write %<.mmap_prepare = %s,%>",
-		       c->hook, c->helper);
+		conv_inform(c, MP_FIXIT_INIT, f->note_loc,
+			    "%qD is convertible: write %<.mmap_prepare = %s,%>",
+			    c->hook, c->helper);
 		return;
 	}
 	if (c->cls == MP_CONV_MAPPED)
@@ -113,10 +130,11 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		       c->hook);
 	else
 		inform(DECL_SOURCE_LOCATION(c->hook), "%qD is convertible", c->hook);
-	inform(DECL_SOURCE_LOCATION(c->hook), "declare it as %<%s%>", c->signature);
+	conv_inform(c, MP_FIXIT_DECL, DECL_SOURCE_LOCATION(c->hook),
+		    "declare it as %<%s%>", c->signature);
 	if (c->prologue)
-		inform(DECL_SOURCE_LOCATION(c->hook), "and begin it with %<%s%>",
-		       c->prologue);
+		conv_inform(c, MP_FIXIT_PROLOGUE, DECL_SOURCE_LOCATION(c->hook),
+			    "and begin it with %<%s%>", c->prologue);
 	for (i = 0; i < c->n_notes; i++) {
 		const struct mp_conv_note *n = &c->notes[i];
 
@@ -129,7 +147,7 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		else if (n->by_hand)
 			inform(n->loc, "rewrite this statement for the descriptor by hand");
 		else
-			inform(n->loc, "write %<%s%>", n->text);
+			conv_inform(c, (int)i, n->loc, "write %<%s%>", n->text);
 	}
 	if (f->variant == ELSEWHERE)
 		inform(f->note_loc, "and register it as %<.mmap_prepare = %s_prepare,%> where %qD is registered",
@@ -138,8 +156,9 @@ static void emit_notes(const struct mp_finding *f, const struct mp_conversion *c
 		inform(f->note_loc, "and call %<%s_prepare%> with the descriptor where %qD is called with a VMA",
 		       IDENTIFIER_POINTER(DECL_NAME(c->hook)), c->hook);
 	else
-		inform(f->note_loc, "and give it as %<.mmap_prepare = %s_prepare,%>",
-		       IDENTIFIER_POINTER(DECL_NAME(c->hook)));
+		conv_inform(c, MP_FIXIT_INIT, f->note_loc,
+			    "and give it as %<.mmap_prepare = %s_prepare,%>",
+			    IDENTIFIER_POINTER(DECL_NAME(c->hook)));
 }
 
 static void emit_deprecated(const struct mp_finding *f)
@@ -149,6 +168,14 @@ static void emit_deprecated(const struct mp_finding *f)
 	bool shown;
 
 	mp_conversion_classify(f->callee, &c);
+	/*
+	 * The notes show the fix-its; the record lists them all.  Only for an
+	 * ops object of the unit: the others' initializer is elsewhere.
+	 */
+	if (f->variant == HERE)
+		mp_conversion_fixits(&c, f->note_loc);
+	g.fixes = c.fixes;
+	g.n_fixes = c.n_fixes;
 	g.record_extra = record_members(f, &c);
 	if (f->variant == ELSEWHERE)
 		shown = mp_report(&g,

@@ -187,6 +187,26 @@ static void append_report(const struct mp_finding *f, const char *message)
 		json_string(mem, f->fix_text ? f->fix_text : "");
 		fputc('}', mem);
 	}
+	if (f->n_fixes) {
+		unsigned int i;
+
+		/* The same, one per fix-it; an insertion's range is empty. */
+		fputs(",\"fixes\":[", mem);
+		for (i = 0; i < f->n_fixes; i++) {
+			const struct mp_fixit *x = &f->fixes[i];
+			expanded_location s = expand_location(x->start);
+			int end = x->finish == UNKNOWN_LOCATION ? s.column :
+				  expand_location(x->finish).column + 1;
+
+			fputs(i ? ",{\"file\":" : "{\"file\":", mem);
+			json_string(mem, relative_path(s.file));
+			fprintf(mem, ",\"line\":%d,\"column\":%d,\"end_column\":%d,\"replacement\":",
+				s.line, s.column, end);
+			json_string(mem, x->text);
+			fputc('}', mem);
+		}
+		fputc(']', mem);
+	}
 	if (f->record_extra)
 		fputs(f->record_extra, mem);
 	fputs("}\n", mem);
@@ -210,6 +230,38 @@ void mp_finding_fixits(const struct mp_finding *f, rich_location *richloc)
 	range.m_start = f->fix_start;
 	range.m_finish = f->fix_finish;
 	richloc->add_fixit_replace(range, f->fix_text ? f->fix_text : "");
+}
+
+void mp_fixit_add(const struct mp_fixit *x, rich_location *richloc)
+{
+	source_range range;
+
+	if (x->finish == UNKNOWN_LOCATION) {
+		richloc->add_fixit_insert_before(x->start, x->text);
+		return;
+	}
+	range.m_start = x->start;
+	range.m_finish = x->finish;
+	richloc->add_fixit_replace(range, x->text);
+}
+
+bool mp_line_column_location(location_t near, int line, int col,
+			     location_t *out)
+{
+	const line_map_ordinary *map;
+	expanded_location want, got;
+
+	if (line <= 0 || col <= 0 || near <= BUILTINS_LOCATION ||
+	    linemap_location_from_macro_expansion_p(line_table, near))
+		return false;
+	map = linemap_check_ordinary(linemap_lookup(line_table, near));
+	if (!map || (linenum_type)line < ORDINARY_MAP_STARTING_LINE_NUMBER(map))
+		return false;
+	want = expand_location(near);
+	*out = linemap_position_for_line_and_column(line_table, map, line, col);
+	got = expand_location(*out);
+	return got.file && want.file && !strcmp(got.file, want.file) &&
+	       got.line == line && got.column == col;
 }
 
 char *mp_json_quote(const char *s)

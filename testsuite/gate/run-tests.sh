@@ -218,6 +218,31 @@ gate_fixes() {
 	check "SARIF: a both-hooks finding carries the fix-it as a fix" \
 		test "$(pyq "$work/fix.sarif" '" ".join("%s %d:%d-%d %r" % (c["artifactLocation"]["uri"], p["deletedRegion"]["startLine"], p["deletedRegion"]["startColumn"], p["deletedRegion"]["endColumn"], p["insertedContent"]["text"]) for r in d["runs"][0]["results"] for f in r.get("fixes", []) for c in f["artifactChanges"] for p in c["replacements"])')" = "drivers/foo/foo.c 19:1-23 ''"
 	check "SARIF: with fixes, valid" sarif_valid "$work/fix.sarif"
+	# deprecated-mmap's conversion (opt-in, by KCFLAGS): one fix of all
+	# its fix-its, the file's local inserted (an empty region)
+	change "foo: a .mmap hook" conv_hook
+	KCFLAGS=-fplugin-arg-mmap_prepare_plugin-rules=+deprecated-mmap \
+		gate_range --sarif "$work/conv.sarif"
+	check "SARIF: the conversion's fix-its are one fix" \
+		test "$(pyq "$work/conv.sarif" '" | ".join("%d %d:%d-%d %r" % (len(r["fixes"]), p["deletedRegion"]["startLine"], p["deletedRegion"]["startColumn"], p["deletedRegion"]["endColumn"], p["insertedContent"]["text"]) for r in d["runs"][0]["results"] if r["ruleId"] == "mmap-prepare-deprecated-mmap" for f in r.get("fixes", []) for c in f["artifactChanges"] for p in c["replacements"])')" = "1 22:1-72 'static int foo_conv_mmap_prepare(struct vm_area_desc *desc)' | 1 24:1-1 '\\tstruct file *file = desc->file;\\n' | 1 24:2-32 'desc->pgoff = file->f_flags;' | 1 29:2-7 '.mmap_prepare' | 1 29:10-23 'foo_conv_mmap_prepare'"
+	check "SARIF: with the conversion's fixes, valid" sarif_valid "$work/conv.sarif"
+}
+
+# A convertible .mmap hook (and the header it needs) in foo.c.
+conv_hook() {
+	sed -i 's|^#include "mp-ops.h"|#include "mp-vma.h"|' "$repo/drivers/foo/foo.c"
+	cat >>"$repo/drivers/foo/foo.c" <<'C'
+
+static int foo_conv_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_pgoff = file->f_flags;
+	return 0;
+}
+
+const struct file_operations foo_conv_fops = {
+	.mmap = foo_conv_mmap,
+};
+C
 }
 
 # snapshot: every file of $repo's build (not .git) with its checksum and
