@@ -191,3 +191,14 @@ static int flagaddr_mmap(struct file *file, struct vm_area_struct *vma)
 const struct file_operations flagaddr_fops = {
 	.mmap = flagaddr_mmap,	/* { dg-message "'flagaddr_fops' .struct file_operations. provides the deprecated" } */
 };	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+
+/* The VMA given to a public function as something else than a VMA
+   (a void *): blocked, and not a function that converts on its own. */
+static int voidarg_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	foo_log_ptr(vma); /* { dg-message "'voidarg_mmap' cannot be converted as it is: this statement has no descriptor equivalent .vma-passed-to-callee: 'foo_log_ptr'." } */
+	return 0;
+}
+const struct file_operations voidarg_fops = {
+	.mmap = voidarg_mmap,	/* { dg-message "'voidarg_fops' .struct file_operations. provides the deprecated" } */
+};	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
