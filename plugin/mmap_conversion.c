@@ -457,13 +457,15 @@ static struct src_file *source(const char *name)
 }
 
 /* Byte offset of LOC (its spelling) in its file, or false. */
-static bool offset_of(location_t loc, struct src_file **file, size_t *off)
+/* The file and offset of LOC resolved as KIND says (false: unreadable). */
+static bool offset_resolved(location_t loc, enum location_resolution_kind kind,
+			    struct src_file **file, size_t *off)
 {
 	expanded_location e;
 	struct src_file *f;
 	size_t pos;
 
-	loc = linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
+	loc = linemap_resolve_location(line_table, loc, kind, NULL);
 	e = expand_location(loc);
 	if (!e.file || e.line <= 0 || e.column <= 0)
 		return false;
@@ -476,6 +478,11 @@ static bool offset_of(location_t loc, struct src_file **file, size_t *off)
 	*file = f;
 	*off = pos;
 	return true;
+}
+
+static bool offset_of(location_t loc, struct src_file **file, size_t *off)
+{
+	return offset_resolved(loc, LRK_MACRO_EXPANSION_POINT, file, off);
 }
 
 static bool is_ident_char(char c)
@@ -1145,27 +1152,19 @@ static void rewrite_edits(struct mp_conv_note *n, struct rewriter *rw,
  */
 static bool written_in_macro(location_t loc, const char *vma)
 {
-	expanded_location e;
 	struct src_file *f;
 	size_t p, n = strlen(vma);
 
 	if (!linemap_location_from_macro_expansion_p(line_table, loc))
 		return false;
-	loc = linemap_resolve_location(line_table, loc, LRK_SPELLING_LOCATION,
-				       NULL);
-	e = expand_location(loc);
-	if (!e.file || e.line <= 0 || e.column <= 0)
-		return true;
-	f = source(e.file);
-	if (!f || (unsigned int)e.line > f->n_lines)
-		return true;
-	p = f->line_start[e.line - 1] + e.column - 1;
-	if (p >= f->len)
+	if (!offset_resolved(loc, LRK_SPELLING_LOCATION, &f, &p))
 		return true;
 	if (f->code[p] == 1)
 		return false;
 	/* the directive, continuation lines included */
-	for (p = f->line_start[e.line - 1]; p + n <= f->len && f->code[p] == 3; p++) {
+	while (p > 0 && f->text[p - 1] != '\n')
+		p--;
+	for (; p + n <= f->len && f->code[p] == 3; p++) {
 		if (!memcmp(f->text + p, vma, n) &&
 		    (p == 0 || !is_ident_char(f->text[p - 1])) &&
 		    !is_ident_char(f->text[p + n]))
