@@ -509,6 +509,7 @@ struct mp_finding {
 	char *field;			/* for messages and records, or NULL */
 	char *text;			/* rule-specific, owned, or NULL */
 	char *text2;			/* rule-specific, owned, or NULL */
+	char *text3;			/* rule-specific, owned, or NULL */
 	unsigned int count;		/* rule-specific */
 	int variant;			/* rule-specific */
 	location_t note_loc;

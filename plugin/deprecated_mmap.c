@@ -50,7 +50,14 @@ static char *with_callees(const struct mp_conversion *c)
 static char *record_members(const struct mp_finding *f,
 			    const struct mp_conversion *c)
 {
-	char *hook = mp_json_quote(c->hook ? IDENTIFIER_POINTER(DECL_NAME(c->hook)) : NULL);
+	/*
+	 * The function given to .mmap; else the name the initializer gave,
+	 * when GCC removed the ops object as unused before the rule ran (a
+	 * driver whose bus this configuration lacks), so that the dashboard
+	 * can still join it to the function's body.
+	 */
+	char *hook = mp_json_quote(c->hook ? IDENTIFIER_POINTER(DECL_NAME(c->hook)) :
+				   f->text3);
 	char *blocker = mp_json_quote(c->cls == MP_CONV_BLOCKED ? c->blocker : NULL);
 	char *helper = mp_json_quote(c->helper);
 	char *line = c->cls == MP_CONV_BLOCKED ?
@@ -277,6 +284,8 @@ static void check_unit(void)
 		f.text2 = xstrdup(o->type_name);
 		f.note_loc = o->loc[MP_HOOK_MMAP];
 		f.callee = mp_function_by_uid(o->fn_uid[MP_HOOK_MMAP]);
+		if (o->init_fn[MP_HOOK_MMAP])
+			f.text3 = xstrdup(o->init_fn[MP_HOOK_MMAP]);
 		f.emit = emit_deprecated;
 		mp_finding_add(&f);
 	}

@@ -57,6 +57,7 @@ static void free_finding(struct mp_finding *f)
 	free(f->field);
 	free(f->text);
 	free(f->text2);
+	free(f->text3);
 	free(f->fix_text);
 	free(f->record_extra);
 }
