@@ -93,4 +93,17 @@ static inline tree mp_assigned_from(tree t)
 	return gimple_assign_rhs1(def);
 }
 
+/*
+ * The name of TYPE's main variant (struct file, or a typedef's name for an
+ * anonymous struct) as an IDENTIFIER_NODE, or NULL_TREE.
+ */
+static inline tree mp_type_tag(tree type)
+{
+	tree name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+
+	if (name && TREE_CODE(name) == TYPE_DECL)
+		name = DECL_NAME(name);
+	return name && TREE_CODE(name) == IDENTIFIER_NODE ? name : NULL_TREE;
+}
+
 #endif /* MP_TREE_H */

@@ -243,15 +243,16 @@ static void check_functions_for_other_units(void)
 		struct mp_finding f;
 		int variant;
 
-		if (!TREE_PUBLIC(decl) || DECL_ARTIFICIAL(decl) ||
-		    !DECL_NAME(decl) || !mp_visible_body(decl) ||
-		    registered_here(decl))
+		/* The type tests first: most functions take no VMA. */
+		if (!TREE_PUBLIC(decl) || DECL_ARTIFICIAL(decl) || !DECL_NAME(decl))
 			continue;
 		if (mp_conversion_is_mmap_hook_type(decl))
 			variant = ELSEWHERE;
 		else if (mp_conversion_is_vma_function(decl))
 			variant = CALLEE;
 		else
+			continue;
+		if (!mp_visible_body(decl) || registered_here(decl))
 			continue;
 		memset(&f, 0, sizeof(f));
 		f.rule = &mp_rule_deprecated_mmap;

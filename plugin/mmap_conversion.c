@@ -208,10 +208,8 @@ static bool type_key(tree type, struct text *out)
 		return true;
 	case RECORD_TYPE:
 	case UNION_TYPE:
-		name = TYPE_NAME(type);
-		if (name && TREE_CODE(name) == TYPE_DECL)
-			name = DECL_NAME(name);
-		if (!name || TREE_CODE(name) != IDENTIFIER_NODE)
+		name = mp_type_tag(type);
+		if (!name)
 			return false;
 		puts_(out, "struct ");
 		puts_(out, IDENTIFIER_POINTER(name));
@@ -273,7 +271,7 @@ bool mp_conversion_is_mmap_hook_type(tree fndecl)
 	unsigned int i;
 	bool found = false;
 
-	if (!n_hook_types)
+	if (!n_hook_types || !has_vma_param(fndecl))
 		return false;
 	key = function_type_key(TREE_TYPE(fndecl));
 	for (i = 0; key && !found && i < n_hook_types; i++)
@@ -1499,15 +1497,11 @@ static bool is_pointer_to_struct(tree type, const char *name)
 {
 	tree id;
 
-	if (!type || !POINTER_TYPE_P(type))
+	if (!type || !POINTER_TYPE_P(type) ||
+	    TREE_CODE(TREE_TYPE(type)) != RECORD_TYPE)
 		return false;
-	type = TYPE_MAIN_VARIANT(TREE_TYPE(type));
-	id = TYPE_NAME(type);
-	if (id && TREE_CODE(id) == TYPE_DECL)
-		id = DECL_NAME(id);
-	return TREE_CODE(type) == RECORD_TYPE && id &&
-	       TREE_CODE(id) == IDENTIFIER_NODE &&
-	       !strcmp(IDENTIFIER_POINTER(id), name);
+	id = mp_type_tag(TREE_TYPE(type));
+	return id && !strcmp(IDENTIFIER_POINTER(id), name);
 }
 
 static bool is_vma_pointer_type(tree type)
@@ -2289,6 +2283,22 @@ static bool initializer_edits(const struct src_file *f, size_t v, const char *na
 	return true;
 }
 
+/* The code OPEN at Q of F: the offset of its matching CLOSE, or F's length. */
+static size_t matching(const struct src_file *f, size_t q, char open, char close)
+{
+	int depth = 0;
+
+	for (; q < f->len; q++) {
+		if (f->code[q] != 1)
+			continue;
+		depth += f->text[q] == open;
+		depth -= f->text[q] == close;
+		if (!depth)
+			break;
+	}
+	return q;
+}
+
 /*
  * "static int NAME(...)" at D (NAME's offset) of F, up to its body's
  * '{': [*FROM, *TO) the declaration, *BRACE the '{' and *CLOSE its '}'.
@@ -2297,7 +2307,6 @@ static bool definition_text(const struct src_file *f, size_t d, const char *name
 			    size_t *from, size_t *to, size_t *brace, size_t *close)
 {
 	size_t ls = f->line_start[line_index(f, d)], q = d, a, b;
-	int depth;
 
 	for (; q > ls && is_blank(f->text[q - 1]); q--)
 		;
@@ -2316,14 +2325,7 @@ static bool definition_text(const struct src_file *f, size_t d, const char *name
 		;
 	if (q == f->len || f->text[q] != '(' || f->code[q] != 1)
 		return false;
-	for (depth = 0; q < f->len; q++) {
-		if (f->code[q] != 1)
-			continue;
-		depth += f->text[q] == '(';
-		depth -= f->text[q] == ')';
-		if (!depth)
-			break;
-	}
+	q = matching(f, q, '(', ')');
 	if (q == f->len)
 		return false;
 	*to = q + 1;
@@ -2336,15 +2338,7 @@ static bool definition_text(const struct src_file *f, size_t d, const char *name
 	if (q == f->len || f->text[q] != '{' || f->code[q] != 1)
 		return false;
 	*brace = q;
-	for (depth = 0; q < f->len; q++) {
-		if (f->code[q] != 1)
-			continue;
-		depth += f->text[q] == '{';
-		depth -= f->text[q] == '}';
-		if (!depth)
-			break;
-	}
-	*close = q;
+	*close = q = matching(f, q, '{', '}');
 	return q < f->len;
 }
 

@@ -90,11 +90,9 @@ bool mp_is_ops_type(tree type)
 
 static char *type_name_of(tree type)
 {
-	tree name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
+	tree name = mp_type_tag(type);
 
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	if (name && TREE_CODE(name) == IDENTIFIER_NODE)
+	if (name)
 		return xasprintf("struct %s", IDENTIFIER_POINTER(name));
 	return xstrdup("anonymous struct");
 }

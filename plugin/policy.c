@@ -25,14 +25,8 @@ static int unit_mapped_hook = -1;
 
 static bool is_desc_record(tree type)
 {
-	tree name;
-
-	if (!type || TREE_CODE(type) != RECORD_TYPE)
-		return false;
-	name = TYPE_NAME(TYPE_MAIN_VARIANT(type));
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	return name && name == mp_id_vm_area_desc;
+	return type && TREE_CODE(type) == RECORD_TYPE &&
+	       mp_type_tag(type) == mp_id_vm_area_desc;
 }
 
 bool mp_is_desc_type(tree type)
@@ -280,12 +274,9 @@ static void build_policy(struct mp_policy *pol, tree record)
  */
 static void note_vm_operations(tree type)
 {
-	tree name = TYPE_NAME(TYPE_MAIN_VARIANT(type)), f;
+	tree name = mp_type_tag(type), f;
 
-	if (name && TREE_CODE(name) == TYPE_DECL)
-		name = DECL_NAME(name);
-	if (!name || TREE_CODE(name) != IDENTIFIER_NODE ||
-	    !id_equal(name, "vm_operations_struct"))
+	if (!name || !id_equal(name, "vm_operations_struct"))
 		return;
 	unit_mapped_hook = 0;
 	for (f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f)) {

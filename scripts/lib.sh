@@ -363,6 +363,29 @@ mp_outdir_lock() {
 	fi
 }
 
+# mp_configure_start KSRC OUTDIR [make args]: the start the configure
+# scripts share: KSRC must be a pristine kernel tree, what a kernel build
+# needs is installed, OUTDIR is created and locked.  Sets ksrc, outdir
+# (absolute), jobs, stamp and cc (the make args' CC=, default gcc); the
+# caller then drops KSRC and OUTDIR from its arguments (shift 2).
+mp_configure_start() {
+	local a
+	[ $# -ge 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR [make args]" >&2; exit 2; }
+	ksrc=$(readlink -f "$1")
+	outdir=$2
+	shift 2
+	[ -f "$ksrc/Makefile" ] && [ -x "$ksrc/scripts/config" ] || mp_die "$ksrc is not a kernel tree"
+	mp_kernel_deps
+	[ ! -e "$ksrc/.config" ] || mp_die "$ksrc has a .config: O= builds need a pristine tree (make mrproper)"
+	mkdir -p "$outdir"
+	outdir=$(readlink -f "$outdir")
+	mp_outdir_lock "$outdir"
+	jobs=${MP_JOBS:-$(nproc)}
+	stamp=$outdir/.mp-configure.stamp
+	cc=gcc
+	for a in "$@"; do case $a in CC=*) cc=${a#CC=} ;; esac; done
+}
+
 # mp_locked OUTDIR COMMAND...: runs COMMAND holding OUTDIR's lock.
 mp_locked() {
 	local d=$1

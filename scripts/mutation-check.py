@@ -95,7 +95,7 @@ MUTANTS = [
       "for_each_named_member(TREE_TYPE(f), pos, fn, data);",
       "if (0) ;", ["immutable-g3-union.c"]),
     M("type-decides", "-", "policy.c", "is_desc_record",
-      "return name && name == mp_id_vm_area_desc;", "return name != NULL;",
+      "mp_type_tag(type) == mp_id_vm_area_desc;", "mp_type_tag(type) != NULL_TREE;",
       ["clean-other-struct.c"]),
     M("immutable", "immutable", "immutable.c", "check_write",
       "f.emit = emit_immutable; mp_finding_add(&f);", "f.emit = emit_immutable;",

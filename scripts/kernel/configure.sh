@@ -20,18 +20,8 @@ here=$(dirname "$(readlink -f "$0")")
 # shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
-[ $# -ge 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR [make args]" >&2; exit 2; }
-ksrc=$(readlink -f "$1")
-outdir=$2
+mp_configure_start "$@"
 shift 2
-[ -f "$ksrc/Makefile" ] && [ -x "$ksrc/scripts/config" ] || mp_die "$ksrc is not a kernel tree"
-mp_kernel_deps
-[ ! -e "$ksrc/.config" ] || mp_die "$ksrc has a .config: O= builds need a pristine tree (make mrproper)"
-mkdir -p "$outdir"
-outdir=$(readlink -f "$outdir")
-mp_outdir_lock "$outdir"
-jobs=${MP_JOBS:-$(nproc)}
-stamp=$outdir/.mp-configure.stamp
 options=$(mktemp)
 trap 'rm -f "$options"' EXIT
 cat "$here/kconfig.options" >"$options"
@@ -40,8 +30,6 @@ defconfig=${MP_DEFCONFIG:-x86_64_defconfig}
 case $defconfig in *defconfig) ;; *) mp_die "MP_DEFCONFIG=$defconfig is not a *defconfig target" ;; esac
 
 # What the cached result depends on.
-cc=gcc
-for a in "$@"; do case $a in CC=*) cc=${a#CC=} ;; esac; done
 key=$( {
 	echo "ksrc=$ksrc"
 	head -n 5 "$ksrc/Makefile"

@@ -15,23 +15,11 @@ here=$(dirname "$(readlink -f "$0")")
 # shellcheck source=scripts/lib.sh
 . "$here/../lib.sh"
 
-[ $# -ge 2 ] || { echo "usage: ${0##*/} KSRC OUTDIR [make args]" >&2; exit 2; }
-ksrc=$(readlink -f "$1")
-outdir=$2
+mp_configure_start "$@"
 shift 2
-[ -f "$ksrc/Makefile" ] && [ -x "$ksrc/scripts/config" ] || mp_die "$ksrc is not a kernel tree"
-mp_kernel_deps
-[ ! -e "$ksrc/.config" ] || mp_die "$ksrc has a .config: O= builds need a pristine tree"
-mkdir -p "$outdir"
-outdir=$(readlink -f "$outdir")
-mp_outdir_lock "$outdir"
-jobs=${MP_JOBS:-$(nproc)}
-stamp=$outdir/.mp-configure.stamp
 off="WERROR KASAN UBSAN KCOV_INSTRUMENT_ALL GCOV_KERNEL KMSAN KCSAN DEBUG_INFO_DWARF4 DEBUG_INFO_DWARF5
 	DEBUG_INFO_DWARF_TOOLCHAIN_DEFAULT DEBUG_INFO_BTF GCC_PLUGIN_LATENT_ENTROPY
 	GCC_PLUGIN_STACKLEAK KSTACK_ERASE RANDSTRUCT_FULL RANDSTRUCT_PERFORMANCE FORTIFY_SOURCE"
-cc=gcc
-for a in "$@"; do case $a in CC=*) cc=${a#CC=} ;; esac; done
 key=$( { echo "allmodconfig $ksrc $off"; head -n 5 "$ksrc/Makefile"; $cc --version | head -n1
 	 printf 'arg=%s\n' "$@"; } | sha256sum | cut -d' ' -f1)
 if [ -z "${MP_FORCE:-}" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ] &&
