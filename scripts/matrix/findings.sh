@@ -30,7 +30,7 @@ for t in ./mmap_prepare.dg/*.c; do
 	out=$("$CC" -c -o /dev/null -O2 -fplugin="$PLUGIN" -fdiagnostics-plain-output \
 		-Iinclude -std=gnu11 -Wno-unused-variable $opts "$t" 2>&1) || true
 	name=${t#./}
-	if printf '%s\n' "$out" | grep -qE 'internal compiler error|Segmentation fault|Please submit a full bug report'; then
+	if grep -qE 'internal compiler error|Segmentation fault|Please submit a full bug report' <<<"$out"; then
 		echo "$name: [ICE]"
 	fi
 	printf '%s\n' "$out" | awk -v name="$name" '

@@ -205,7 +205,10 @@ for o in "${objs[@]}"; do
 	pids=$(grep "invoked as: .*/${o%.o}\.c\$" "$tmp/client.log" | sed 's/^ICECC\[\([0-9]*\)\].*/\1/')
 	[ -n "$pids" ] || { local_objs+=" $o(not-seen)"; continue; }
 	for p in $pids; do
-		! grep "^ICECC\[$p\]" "$tmp/client.log" | grep -q 'building_local\|local build forced\|building myself' ||
+		# No grep -q at the end: under pipefail its early exit can
+		# kill the first grep (SIGPIPE) and hide a local build.
+		! grep "^ICECC\[$p\]" "$tmp/client.log" |
+			grep 'building_local\|local build forced\|building myself' >/dev/null ||
 			local_objs+=" $o"
 	done
 done
