@@ -27,7 +27,8 @@
  *   both_hooks.c deprecated_mmap.c immutable.c action.c unknown_field.c
  *   escape.c write_only_read.c unchecked.c, and desc_write_report.c
  *   which the three descriptor-write rules share; mmap_conversion.c says
- *   how a .mmap hook converts, for deprecated_mmap.c.
+ *   how a .mmap hook converts, for deprecated_mmap.c, with the files its
+ *   internals (plugin/conversion.h, private to them) list.
  */
 #ifndef MMAP_PREPARE_H
 #define MMAP_PREPARE_H
@@ -344,7 +345,7 @@ typedef void (*mp_state_site_fn)(gimple *stmt, tree fndecl,
  */
 void mp_stateful_held_sites(tree root, mp_state_site_fn fn, void *data);
 
-/* ---- how a .mmap hook converts (mmap_conversion.c) ---- */
+/* ---- how a .mmap hook converts (mmap_conversion.c, conversion_*.c) ---- */
 
 enum mp_conv_class {
 	MP_CONV_UNKNOWN,		/* no body in the unit */
@@ -353,7 +354,7 @@ enum mp_conv_class {
 	MP_CONV_BLOCKED,
 };
 
-/* One edit of a line of the hook's file (mmap_conversion.c). */
+/* One edit of a line of the hook's file (plugin/conversion.h). */
 struct mp_conv_edit;
 
 /* One statement to write instead (TEXT: code), or to move (MOVE). */
