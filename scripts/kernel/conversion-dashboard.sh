@@ -8,7 +8,9 @@
 #  2 configure: x86_64 allmodconfig (conversion-configure.sh, cached)
 #  3 build, with the plugin, rules=+deprecated-mmap and a fresh report=,
 #    every unit with a .mmap initializer (conversion-units.sh) in one
-#    make -k (build-objects.sh); a progress line every 30 s
+#    make -k (build-objects.sh); a progress line every 30 s; then, in
+#    rounds, the units that define the public functions hooks hand their
+#    VMA to, when no unit built so far classified them
 #  4 scripts/mmap-prepare-conversion over the report and the tree's
 #    MAINTAINERS: conversion.md, conversion.html, conversion.json
 # Output in $MP_CACHE/conversion/linux-VERSION/ (printed at the end).
@@ -81,17 +83,53 @@ grep -E '^(make exit|objects built|objects missing|internal compiler)' "$logs/bu
 trouble=$(sed -n '/^INTERNAL COMPILER ERRORS/,/^[a-z]/p' "$logs/build-objects.txt")
 [ -z "$trouble" ] || { echo "$trouble"; mp_die "internal compiler errors or plugin errors: $logs/build-objects.txt"; }
 [ "${built:-0}" -gt 0 ] || mp_die "nothing built: $logs/build-objects.txt"
+grep -E '^  [^ ]+\.o: ' "$logs/build-objects.txt" | sed 's/^  //' >"$dash/not-built.txt"
+
+# The files that define the public functions hooks hand their VMA to
+# (drivers/android/binder_alloc.c for binder's hook), when no unit built so
+# far classified them: a round of their own, appended to the same report,
+# until none is left (a function may hand the VMA on; 3 rounds at most).
+# The dashboard finds them in the tree (--source-tree; "unclassified":
+# "not-built"); mm/'s are the kernel's own and never classified.
+declare -A tried=()
+for o in "${units[@]}"; do tried[$o]=1; done
+callee_units=() callees_built=0
+for round in 1 2 3; do
+	"$repo/scripts/mmap-prepare-conversion" --source-tree "$ksrc" \
+		--json "$logs/callees.json" "$report" >/dev/null || exit 1
+	mapfile -t more < <(python3 -c '
+import json, sys
+for c in json.load(open(sys.argv[1]))["callees"]:
+    if c.get("unclassified") == "not-built":
+        print(c["defined"].rsplit(":", 1)[0][:-2] + ".o")' "$logs/callees.json" | sort -u)
+	round_units=()
+	for o in "${more[@]}"; do
+		[ -n "${tried[$o]:-}" ] || { tried[$o]=1; round_units+=("$o"); }
+	done
+	[ ${#round_units[@]} -gt 0 ] || break
+	mp_log "[3/4] round $((round + 1)): ${#round_units[@]} units that define functions hooks hand their VMA to"
+	MP_OBJECTS="${round_units[*]}" MP_PLUGIN_ARGS="rules=+deprecated-mmap" \
+		"$here/build-objects.sh" "$ksrc" "$out" "$plugin" "CC=$CC" >"$logs/build-callees-$round.txt" 2>&1
+	trouble=$(sed -n '/^INTERNAL COMPILER ERRORS/,/^[a-z]/p' "$logs/build-callees-$round.txt")
+	[ -z "$trouble" ] || { echo "$trouble"; mp_die "internal compiler errors or plugin errors: $logs/build-callees-$round.txt"; }
+	n=$(mp_result_get "$tsv" built)
+	mp_log "  ${n:-0}/${#round_units[@]} built"
+	callee_units+=("${round_units[@]}")
+	callees_built=$((callees_built + ${n:-0}))
+	grep -E '^  [^ ]+\.o: ' "$logs/build-callees-$round.txt" | sed 's/^  //' >>"$dash/not-built.txt"
+done
 
 # What the report's build section says.
 stats=$dash/build.tsv
 mp_result "$stats" kernel "$(awk -F' *= *' '/^VERSION/{v=$2} /^PATCHLEVEL/{p=$2} /^SUBLEVEL/{print v "." p "." $2; exit}' "$ksrc/Makefile")" \
 	config "x86_64 allmodconfig" units_with_mmap_initializer "${#units[@]}" \
 	units_built "$built" units_not_built "$(( ${#units[@]} - built ))" \
+	units_defining_callees "${#callee_units[@]}" units_defining_callees_built "$callees_built" \
 	slice "${slice:-none (every unit)}" build_seconds "$(( $(date +%s) - t0 ))"
-grep -E '^  [^ ]+\.o: ' "$logs/build-objects.txt" | sed 's/^  //' >"$dash/not-built.txt"
 
 mp_log "[4/4] dashboard"
 "$repo/scripts/mmap-prepare-conversion" --progress --maintainers "$ksrc/MAINTAINERS" \
+	--source-tree "$ksrc" \
 	--title "mmap_prepare conversion dashboard: Linux $ver, x86_64 allmodconfig" \
 	--build-stats "$stats" --out-dir "$dash" "$report" || exit 1
 cp "$report" "$dash/records.jsonl"

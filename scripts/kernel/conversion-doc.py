@@ -39,6 +39,9 @@ def main():
            f"**{b.get('units_with_mmap_initializer')}**",
            f"- built with the plugin (x86_64 allmodconfig): **{b.get('units_built')}**; "
            f"not built: {b.get('units_not_built')} (listed below)",
+           f"- units that define a public function hooks hand their VMA to, which no "
+           f"unit above classified, built in later rounds: "
+           f"{b.get('units_defining_callees', 0)} ({b.get('units_defining_callees_built', 0)} built)",
            f"- slice: {b.get('slice')}",
            f"- build time: {b.get('build_seconds')} s at -j2 on 2 shared cores",
            f"- `deprecated-mmap` records: {s['inputs']['deprecated_mmap_records']}, "

@@ -175,6 +175,42 @@ def main():
         check("| `vme_master_mmap` | drivers/vme/vme.c:50 | convertible | 2 |" in md and
               "vme_user_mmap (converts with vme_master_mmap (drivers/vme/vme.c:50))" in md,
               "Markdown: the callees' table and the hook that converts with one")
+
+        # --source-tree: where a callee no record classifies is defined and
+        # why (mm/: the kernel's own; elsewhere: its unit was not built).
+        tree = os.path.join(tmp, "tree")
+        for path, text in {
+            "mm/vmx.c": "int y_missing_mmap(struct vm_area_struct *vma);\n"
+                        "int y_missing_mmap(struct vm_area_struct *vma)\n{\n\treturn 0;\n}\n",
+            "drivers/z/a.c": "static int z_lib_mmap(struct vm_area_struct *vma)\n{\n\treturn 1;\n}\n"
+                             "extern int z_lib_mmap(struct vm_area_struct *vma);\n"
+                             "int x = z_lib_mmap(0);\n",
+            "drivers/z/z.h": "int\nz_lib_mmap(struct vm_area_struct *vma)\n{\n}\n",
+            "drivers/z/z.c": "/* the type on the line before */\nint\n"
+                             "z_lib_mmap(struct vm_area_struct *vma,\n\t   unsigned long x)\n{\n\treturn 0;\n}\n",
+            "drivers/z/w.c": "static int\nw_gone_mmap(struct vm_area_struct *vma)\n{\n}\n",
+        }.items():
+            os.makedirs(os.path.dirname(os.path.join(tree, path)), exist_ok=True)
+            open(os.path.join(tree, path), "w").write(text)
+        where = os.path.join(tmp, "where.jsonl")
+        open(where, "w").write(blocked_by("drivers/y/y.c", "y_mmap", ["y_missing_mmap"]) +
+                               blocked_by("drivers/z/h.c", "zh_mmap", ["z_lib_mmap", "w_gone_mmap"]))
+        r = run(where, "--source-tree", tree, "--json", os.path.join(tmp, "w.json"),
+                "--markdown", os.path.join(tmp, "w.md"))
+        w = json.load(open(os.path.join(tmp, "w.json")))["callees"] if r.returncode == 0 else []
+        got = sorted((e["name"], e.get("defined"), e.get("unclassified")) for e in w)
+        check(got == [("w_gone_mmap", None, "not-found"),
+                      ("y_missing_mmap", "mm/vmx.c:2", "kernel"),
+                      ("z_lib_mmap", "drivers/z/z.c:3", "not-built")],
+              f"--source-tree: where the unclassified callees are defined, and why: {got}")
+        md = open(os.path.join(tmp, "w.md")).read() if r.returncode == 0 else ""
+        check("| `z_lib_mmap` | drivers/z/z.c:3 (not among the units built) | unknown | 1 |" in md and
+              "| `y_missing_mmap` | mm/vmx.c:2 (the kernel's own, in mm/: not classified) |" in md and
+              "| `w_gone_mmap` | (not found in the tree) |" in md,
+              "Markdown: the callees' definitions and why they are not classified")
+        r = run(where, "--source-tree", os.path.join(tmp, "no-such-tree"), "--json", os.path.join(tmp, "x.json"))
+        check(r.returncode == 1 and "no-such-tree is not a directory" in r.stderr,
+              f"--source-tree that is not a directory: exit 1 and says so ({r.returncode}: {r.stderr.strip()})")
         bad_wc = os.path.join(tmp, "bad_wc.jsonl")
         open(bad_wc, "w").write(rec("a/a.c", 1, "a_mmap", "blocked").replace(
             '"helper": null}', '"helper": null, "with_callees": {"callees": "x"}}'))
