@@ -476,14 +476,15 @@ static void judge_function(struct judge *j, tree fndecl, tree parm,
  * call it too, so it is not converted with the hook: it is classified on
  * its own where it is defined (deprecated_mmap.c; vme_master_mmap() in
  * drivers/staging/vme_user/vme.c), and the hook converts if it does: the
- * dashboard joins the two.
+ * dashboard joins the two.  Not the kernel's own (core=: vma_set_file()
+ * in include/linux/mm.h): those are never classified, nor converted.
  */
 static bool takes_vma_publicly(tree callee, unsigned int idx)
 {
 	tree a = TYPE_ARG_TYPES(TREE_TYPE(callee));
 	unsigned int i;
 
-	if (!TREE_PUBLIC(callee))
+	if (!TREE_PUBLIC(callee) || mp_decl_is_core(callee))
 		return false;
 	for (i = 0; a && a != void_list_node && i < idx; i++)
 		a = TREE_CHAIN(a);

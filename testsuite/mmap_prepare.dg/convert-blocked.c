@@ -210,3 +210,15 @@ extern int gone_mmap(struct file *file, struct vm_area_struct *vma);
 static const struct file_operations gone_fops = {
 	.mmap = gone_mmap,	/* { dg-message "'gone_fops' .struct file_operations. provides the deprecated" } */
 };	/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */
+
+/* vma-passed-to-callee: the kernel's own VMA function (core=), which will
+   not take a descriptor: blocked, and no "convertible once" note (last in
+   the file: the include moves no line above) */
+#include "linux/mm.h"
+static int setfile_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma_set_file(vma, file);	/* { dg-message "'setfile_mmap' cannot be converted as it is: this statement has no descriptor equivalent .vma-passed-to-callee: 'vma_set_file'." } */
+	return 0;
+}
+const struct file_operations setfile_fops = { .mmap = setfile_mmap };	/* { dg-message "'setfile_fops' .struct file_operations. provides the deprecated" } */
+/* { dg-message "convert it to '.mmap_prepare'" "" { target *-*-* } .-1 } */

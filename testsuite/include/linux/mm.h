@@ -10,6 +10,11 @@
 
 #include "../mp-desc.h"
 
+struct vm_area_struct;
+struct file;
+/* A VMA function of mm/util.c: the kernel's own, it takes no descriptor. */
+void vma_set_file(struct vm_area_struct *vma, struct file *file);
+
 static inline void core_desc_init(struct vm_area_desc *desc, unsigned long start,
 				  unsigned long end)
 {
