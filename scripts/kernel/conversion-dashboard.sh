@@ -84,6 +84,8 @@ trouble=$(sed -n '/^INTERNAL COMPILER ERRORS/,/^[a-z]/p' "$logs/build-objects.tx
 [ -z "$trouble" ] || { echo "$trouble"; mp_die "internal compiler errors or plugin errors: $logs/build-objects.txt"; }
 [ "${built:-0}" -gt 0 ] || mp_die "nothing built: $logs/build-objects.txt"
 grep -E '^  [^ ]+\.o: ' "$logs/build-objects.txt" | sed 's/^  //' >"$dash/not-built.txt"
+# The objects built (build-objects.sh deletes its targets first).
+for o in "${units[@]}"; do [ -f "$out/$o" ] && echo "$o"; done >"$dash/built.txt"
 
 # The files that define the public functions hooks hand their VMA to
 # (drivers/android/binder_alloc.c for binder's hook), when no unit built so
@@ -95,7 +97,7 @@ declare -A tried=()
 for o in "${units[@]}"; do tried[$o]=1; done
 callee_units=() callees_built=0
 for round in 1 2 3; do
-	"$repo/scripts/mmap-prepare-conversion" --source-tree "$ksrc" \
+	"$repo/scripts/mmap-prepare-conversion" --source-tree "$ksrc" --built "$dash/built.txt" \
 		--json "$logs/callees.json" "$report" >/dev/null || exit 1
 	mapfile -t more < <(python3 -c '
 import json, sys
@@ -114,6 +116,7 @@ for c in json.load(open(sys.argv[1]))["callees"]:
 	[ -z "$trouble" ] || { echo "$trouble"; mp_die "internal compiler errors or plugin errors: $logs/build-callees-$round.txt"; }
 	n=$(mp_result_get "$tsv" built)
 	mp_log "  ${n:-0}/${#round_units[@]} built"
+	for o in "${round_units[@]}"; do [ -f "$out/$o" ] && echo "$o"; done >>"$dash/built.txt"
 	callee_units+=("${round_units[@]}")
 	callees_built=$((callees_built + ${n:-0}))
 	grep -E '^  [^ ]+\.o: ' "$logs/build-callees-$round.txt" | sed 's/^  //' >>"$dash/not-built.txt"
@@ -129,7 +132,7 @@ mp_result "$stats" kernel "$(awk -F' *= *' '/^VERSION/{v=$2} /^PATCHLEVEL/{p=$2}
 
 mp_log "[4/4] dashboard"
 "$repo/scripts/mmap-prepare-conversion" --progress --maintainers "$ksrc/MAINTAINERS" \
-	--source-tree "$ksrc" \
+	--source-tree "$ksrc" --built "$dash/built.txt" \
 	--title "mmap_prepare conversion dashboard: Linux $ver, x86_64 allmodconfig" \
 	--build-stats "$stats" --out-dir "$dash" "$report" || exit 1
 cp "$report" "$dash/records.jsonl"

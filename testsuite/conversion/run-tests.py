@@ -208,6 +208,15 @@ def main():
               "| `y_missing_mmap` | mm/vmx.c:2 (the kernel's own, in mm/: not classified) |" in md and
               "| `w_gone_mmap` | (not found in the tree) |" in md,
               "Markdown: the callees' definitions and why they are not classified")
+        # --built: a unit that was built but gave no record holds no function
+        # the rule classifies (fuse_passthrough_mmap() returns ssize_t).
+        open(os.path.join(tmp, "built.txt"), "w").write("drivers/z/z.o\ndrivers/y/y.o\n")
+        r = run(where, "--source-tree", tree, "--built", os.path.join(tmp, "built.txt"),
+                "--markdown", os.path.join(tmp, "wb.md"))
+        md = open(os.path.join(tmp, "wb.md")).read() if r.returncode == 0 else ""
+        check("| `z_lib_mmap` | drivers/z/z.c:3 (built; not a function the rule classifies) |" in md
+              and "| `y_missing_mmap` | mm/vmx.c:2 (the kernel's own" in md,
+              "--built: a callee whose unit was built and gave no record is not one the rule classifies")
         r = run(where, "--source-tree", os.path.join(tmp, "no-such-tree"), "--json", os.path.join(tmp, "x.json"))
         check(r.returncode == 1 and "no-such-tree is not a directory" in r.stderr,
               f"--source-tree that is not a directory: exit 1 and says so ({r.returncode}: {r.stderr.strip()})")
