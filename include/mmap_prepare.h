@@ -487,6 +487,8 @@ void mp_key_index_clear(struct mp_key_index *ix);
 extern tree mp_id_vm_area_desc;
 extern tree mp_id_mmap;
 extern tree mp_id_mmap_prepare;
+extern tree mp_id_vm_area_struct;	/* the .mmap hook's VMA */
+extern tree mp_id_file;
 
 /* ---- the pass (check_pass.c) ---- */
 

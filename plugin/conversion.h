@@ -50,19 +50,19 @@ struct mp_fn_locals {
 
 const struct mp_fn_locals *mp_conv_locals_of(tree fndecl);
 
-/* Is TYPE a pointer to struct NAME? */
-bool mp_is_pointer_to_struct(tree type, const char *name);
+/* Is TYPE a pointer to the struct whose tag is TAG (an mp_id_*)? */
+bool mp_is_pointer_to_struct(tree type, tree tag);
 /* Does FNDECL take a struct vm_area_struct *? */
 bool mp_has_vma_param(tree fndecl);
 
 static inline bool mp_is_vma_pointer_type(tree type)
 {
-	return mp_is_pointer_to_struct(type, "vm_area_struct");
+	return mp_is_pointer_to_struct(type, mp_id_vm_area_struct);
 }
 
 static inline bool mp_is_file_pointer_type(tree type)
 {
-	return mp_is_pointer_to_struct(type, "file");
+	return mp_is_pointer_to_struct(type, mp_id_file);
 }
 
 /* ---- text (conversion_source.c) ---- */

@@ -92,7 +92,7 @@ static void mark_code(struct mp_src_file *f)
 	}
 }
 
-static struct mp_src_file *mp_src_read(const char *name)
+static struct mp_src_file *read_source(const char *name)
 {
 	struct mp_src_file *f;
 	unsigned int i;
@@ -141,7 +141,7 @@ bool mp_src_offset_resolved(location_t loc, enum location_resolution_kind kind,
 	e = expand_location(loc);
 	if (!e.file || e.line <= 0 || e.column <= 0)
 		return false;
-	f = mp_src_read(e.file);
+	f = read_source(e.file);
 	if (!f || (unsigned int)e.line > f->n_lines)
 		return false;
 	pos = f->line_start[e.line - 1] + e.column - 1;

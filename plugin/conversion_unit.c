@@ -297,15 +297,11 @@ tree mp_function_by_uid(unsigned int uid)
 	return NULL_TREE;
 }
 
-bool mp_is_pointer_to_struct(tree type, const char *name)
+bool mp_is_pointer_to_struct(tree type, tree tag)
 {
-	tree id;
-
-	if (!type || !POINTER_TYPE_P(type) ||
-	    TREE_CODE(TREE_TYPE(type)) != RECORD_TYPE)
-		return false;
-	id = mp_type_tag(TREE_TYPE(type));
-	return id && !strcmp(IDENTIFIER_POINTER(id), name);
+	return type && POINTER_TYPE_P(type) &&
+	       TREE_CODE(TREE_TYPE(type)) == RECORD_TYPE &&
+	       mp_type_tag(TREE_TYPE(type)) == tag;
 }
 
 bool mp_has_vma_param(tree fndecl)

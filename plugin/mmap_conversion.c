@@ -484,11 +484,13 @@ static bool takes_vma_publicly(tree callee, unsigned int idx)
 	tree a = TYPE_ARG_TYPES(TREE_TYPE(callee));
 	unsigned int i;
 
-	if (!TREE_PUBLIC(callee) || mp_decl_is_core(callee))
+	if (!TREE_PUBLIC(callee))
 		return false;
 	for (i = 0; a && a != void_list_node && i < idx; i++)
 		a = TREE_CHAIN(a);
-	return a && a != void_list_node && mp_is_vma_pointer_type(TREE_VALUE(a));
+	/* the path match last: it resolves the declaration's location */
+	return a && a != void_list_node && mp_is_vma_pointer_type(TREE_VALUE(a)) &&
+	       !mp_decl_is_core(callee);
 }
 
 /* The VMA handed to NAME, a public function (see above). */

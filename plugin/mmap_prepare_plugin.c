@@ -33,11 +33,15 @@ static struct plugin_info mp_plugin_info = {
 tree mp_id_vm_area_desc;
 tree mp_id_mmap;
 tree mp_id_mmap_prepare;
+tree mp_id_vm_area_struct;
+tree mp_id_file;
 
 static const struct ggc_root_tab mp_ggc_roots[] = {
 	{ &mp_id_vm_area_desc, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
 	{ &mp_id_mmap, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
 	{ &mp_id_mmap_prepare, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+	{ &mp_id_vm_area_struct, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
+	{ &mp_id_file, 1, sizeof(tree), &gt_ggc_mx_tree_node, &gt_pch_nx_tree_node },
 	LAST_GGC_ROOT_TAB
 };
 
@@ -46,6 +50,8 @@ static void start_unit(void *event_data, void *data)
 	mp_id_vm_area_desc = get_identifier("vm_area_desc");
 	mp_id_mmap = get_identifier("mmap");
 	mp_id_mmap_prepare = get_identifier("mmap_prepare");
+	mp_id_vm_area_struct = get_identifier("vm_area_struct");
+	mp_id_file = get_identifier("file");
 	(void)event_data;
 	(void)data;
 }

@@ -299,7 +299,7 @@ MUTANTS = [
       "if (takes_vma_publicly(callee, idx)) {", "if (0) {",
       ["convert-elsewhere.c"]),
     M("conv-defer-not-core", "deprecated-mmap", "mmap_conversion.c", "takes_vma_publicly",
-      "if (!TREE_PUBLIC(callee) || mp_decl_is_core(callee))", "if (!TREE_PUBLIC(callee))",
+      "&& !mp_decl_is_core(callee);", ";",
       ["convert-blocked.c"]),
     M("conv-callee-body", "deprecated-mmap", "deprecated_mmap.c",
       "check_functions_for_other_units",
